@@ -1,0 +1,3 @@
+fn main() {
+    stylers::build(Some(String::from("./target/stylers.css")));
+}

@@ -1,0 +1,128 @@
+//! Everything that talks to the newsroom's backend: where its resources are (`urls`),
+//! one fetch with a time-out that aborts when its view goes away, and a small cache so
+//! that going Back shows what was already loaded without asking again.
+
+pub mod urls;
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+use crate::contract::{self, Resource};
+
+/// Why a resource could not be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiError {
+    /// No answer at all: offline, DNS, connection dropped, CORS.
+    Offline,
+    /// No complete answer within the time-out.
+    Timeout,
+    /// An answer with a status other than 2xx.
+    Status(u16),
+    /// A 2xx answer whose body is not the contract's JSON.
+    Decode,
+}
+
+/// Cached answers are reused for this long; after it a page asks again, so a reader
+/// who keeps the tab open still gets fresh news.
+const CACHE_MS: f64 = 5.0 * 60.0 * 1000.0;
+const CACHE_ENTRIES: usize = 256;
+
+struct Entry {
+    at: f64,
+    value: Rc<dyn Any>,
+}
+
+thread_local! {
+    static CACHE: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A cached copy of the resource at `url`, if one is fresh.
+pub fn cached<T: Resource>(url: &str) -> Option<T> {
+    CACHE.with_borrow(|c| {
+        c.get(url)
+            .filter(|e| now() - e.at < CACHE_MS)
+            .and_then(|e| e.value.downcast_ref::<T>().cloned())
+    })
+}
+
+fn remember<T: Resource>(url: &str, value: &T) {
+    CACHE.with_borrow_mut(|c| {
+        if c.len() >= CACHE_ENTRIES {
+            let t = now();
+            c.retain(|_, e| t - e.at < CACHE_MS);
+            if c.len() >= CACHE_ENTRIES {
+                c.clear();
+            }
+        }
+        c.insert(
+            url.to_string(),
+            Entry {
+                at: now(),
+                value: Rc::new(value.clone()),
+            },
+        );
+    });
+}
+
+/// Fetches and decodes the resource at `url` (absolute), from the cache when it is
+/// fresh there. The request is aborted when the reactive owner that started it is
+/// cleaned up (the reader navigated away) or when the time-out passes.
+pub async fn get<T: Resource>(url: String) -> Result<T, ApiError> {
+    if let Some(hit) = cached::<T>(&url) {
+        return Ok(hit);
+    }
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Offline)?;
+    let signal = controller.signal();
+    let timed_out = Rc::new(std::cell::Cell::new(false));
+    let on_timeout = {
+        let controller = controller.clone();
+        let timed_out = Rc::clone(&timed_out);
+        Closure::once(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let window = web_sys::window().ok_or(ApiError::Offline)?;
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            urls::timeout_ms(),
+        )
+        .unwrap_or_default();
+    {
+        let controller = send_wrapper::SendWrapper::new(controller);
+        Owner::on_cleanup(move || controller.abort());
+    }
+    let result = fetch_text(&url, &signal).await;
+    window.clear_timeout_with_handle(timer);
+    drop(on_timeout);
+    let text = result.map_err(|e| match e {
+        ApiError::Offline if timed_out.get() => ApiError::Timeout,
+        other => other,
+    })?;
+    let value: T = contract::decode(&text, &url).map_err(|_| ApiError::Decode)?;
+    remember(&url, &value);
+    Ok(value)
+}
+
+async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<String, ApiError> {
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(Some(signal))
+        .send()
+        .await
+        .map_err(|_| ApiError::Offline)?;
+    if !response.ok() {
+        return Err(ApiError::Status(response.status()));
+    }
+    response.text().await.map_err(|_| ApiError::Offline)
+}

@@ -1,0 +1,121 @@
+//! The app's frame: router, reader context, header, the page for the current URL, footer.
+
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use leptos_router::hooks::use_location;
+
+use crate::api::{self, urls};
+use crate::components::{footer::Footer, header::Header};
+use crate::contract::Site;
+use crate::edition::Edition;
+use crate::reader::Reader;
+use crate::routes::table::{self, Page};
+use crate::routes::{article::ArticlePage, front::FrontPage, not_found::NotFound, section::SectionPage};
+
+/// The site's `site.json` for the current edition, shared by header, footer and pages.
+#[derive(Clone, Copy)]
+pub struct SiteData(pub LocalResource<Result<Site, api::ApiError>>);
+
+impl SiteData {
+    pub fn get() -> SiteData {
+        expect_context::<SiteData>()
+    }
+
+    /// The site when it has loaded; `None` while loading or after an error.
+    pub fn site(&self) -> Option<Site> {
+        self.0.get().and_then(Result::ok)
+    }
+}
+
+/// What the current URL shows.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub Memo<(Edition, Page)>);
+
+impl CurrentRoute {
+    pub fn get() -> CurrentRoute {
+        expect_context::<CurrentRoute>()
+    }
+
+    pub fn is(&self, route: &(Edition, Page)) -> bool {
+        self.0.with(|r| r == route)
+    }
+}
+
+/// The path of the document's base (`/` or `/news/`), which the router strips.
+fn base_path() -> String {
+    urls::document_base()
+        .split_once("://")
+        .map(|(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]).to_string())
+        .unwrap_or_else(|| "/".to_string())
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let base = base_path();
+    let router_base = base.trim_end_matches('/').to_string();
+    view! {
+        <Router base=router_base>
+            <Shell base/>
+        </Router>
+    }
+}
+
+#[component]
+fn Shell(base: String) -> impl IntoView {
+    let location = use_location();
+    let route = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let below = path.strip_prefix(base.trim_end_matches('/')).unwrap_or(&path).to_string();
+        table::parse(&below)
+    });
+    provide_context(CurrentRoute(route));
+    let edition = Memo::new(move |_| route.get().0);
+    Reader::provide(edition);
+    let site = LocalResource::new(move || api::get::<Site>(urls::site(edition.get())));
+    provide_context(SiteData(site));
+
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", edition.get().lang());
+        }
+    });
+    let site_name = move || SiteData(site).site().map(|s| s.name).unwrap_or_default();
+
+    view! {
+        <Title formatter=move |page: String| {
+            let name = site_name();
+            match (page.is_empty(), name.is_empty()) {
+                (true, _) => name,
+                (false, true) => page,
+                (false, false) => format!("{page} — {name}"),
+            }
+        }/>
+        <a class="skip-link" href="#main">{move || Reader::get().text().skip_to_content}</a>
+        <Header/>
+        <main id="main" tabindex="-1">
+            // One route takes every path: `routes::table` decides what it shows, since the
+            // contract's edition prefixes and reserved words are easier to get right (and
+            // to test) as a plain function. `Routes` still drives the navigation, which
+            // only updates the address bar once the new page has rendered.
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/*any") view=move || move || {
+                    let (edition, page) = route.get();
+                    page_view(edition, page)
+                }/>
+            </Routes>
+        </main>
+        <Footer/>
+    }
+}
+
+fn page_view(edition: Edition, page: Page) -> AnyView {
+    match page {
+        Page::Front => view! { <FrontPage edition/> }.into_any(),
+        Page::Section { section } => view! { <SectionPage edition section/> }.into_any(),
+        Page::Article { section, slug } => view! { <ArticlePage edition section slug/> }.into_any(),
+        Page::Reserved | Page::NotFound => view! { <NotFound/> }.into_any(),
+    }
+}

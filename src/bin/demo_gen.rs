@@ -1,0 +1,503 @@
+//! Writes the demo backend: a complete static tree of the API contract under
+//! `public/api/`, in three editions, from the same types the app decodes.
+//!
+//! `cargo run --bin demo-gen` rewrites the committed demo tree (deterministic: the same
+//! output every run). `cargo run --release --bin demo-gen -- --articles 50000 --out DIR`
+//! writes a large corpus for benchmarks (not committed).
+//!
+//! All text is our own, assembled from the phrase tables below.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use newsfront::contract::*;
+use newsfront::dates::Timestamp;
+
+const PAGE_SIZE: usize = 10;
+const SECTIONS: [&str; 6] = ["world", "politics", "economy", "society", "sport", "culture"];
+
+struct Lang {
+    code: &'static str,
+    site_name: &'static str,
+    notice: &'static str,
+    sections: [(&'static str, &'static str); 6],
+    places: [&'static str; 8],
+    topics: [&'static str; 8],
+    headlines: [&'static str; 6],
+    leads: [&'static str; 3],
+    sentences: [&'static str; 8],
+    headings: [&'static str; 3],
+    quotes: [&'static str; 3],
+    list_items: [&'static str; 4],
+    caption: &'static str,
+    credit: &'static str,
+    authors: [&'static str; 4],
+    tags: [(&'static str, &'static str); 4],
+    video: &'static str,
+    archive_note: &'static str,
+}
+
+const EN: Lang = Lang {
+    code: "en",
+    site_name: "Meridian News",
+    notice: "Any use of our materials is allowed only with a hyperlink to the source",
+    sections: [
+        ("World", "What matters beyond our borders"),
+        ("Politics", "Decisions, debates and the people behind them"),
+        ("Economy", "Markets, work and the cost of living"),
+        ("Society", "How we live together"),
+        ("Sport", "Results, records and the stories behind them"),
+        ("Culture", "Books, stages, screens and galleries"),
+    ],
+    places: ["Northport", "Lakeview", "Eastbridge", "Stonehill", "Riverside", "Westmoor", "Clearwater", "Highgate"],
+    topics: ["water supply", "rail links", "school meals", "harbour repairs", "solar farms", "bus fares", "river cleanup", "library hours"],
+    headlines: [
+        "{place} council agrees new plan for {topic}",
+        "Residents of {place} debate the future of {topic}",
+        "Report finds {topic} in {place} better than expected",
+        "{place} opens public consultation on {topic}",
+        "Volunteers in {place} take on {topic}",
+        "Experts question cost of {topic} in {place}",
+    ],
+    leads: [
+        "Officials in {place} say the changes to {topic} will take effect within a year.",
+        "A new study of {topic} in {place} has prompted calls for a wider review.",
+        "People in {place} have until the end of the month to comment on {topic}.",
+    ],
+    sentences: [
+        "The proposal was first discussed at a public meeting in {place} last spring.",
+        "Supporters say the work on {topic} is long overdue and will save money over time.",
+        "Critics argue that the timetable is too tight and the budget too small.",
+        "A spokesperson said the figures would be published in full next week.",
+        "Local businesses have asked for clear dates so they can plan ahead.",
+        "The regional authority has promised to review the results after six months.",
+        "Several neighbouring towns are watching closely before making their own decisions.",
+        "Independent auditors will check the accounts once the first phase is complete.",
+    ],
+    headings: ["What happens next", "How the plan is paid for", "Reaction in {place}"],
+    quotes: [
+        "We listened to every comment, and the plan is better for it.",
+        "Nobody is against progress, but the numbers have to add up.",
+        "This is the most important decision the town has made in a decade.",
+    ],
+    list_items: ["a public hearing in the town hall", "an online survey open for four weeks", "a final vote by the council", "quarterly progress reports"],
+    caption: "A view of {place} on a quiet morning.",
+    credit: "Photo: Meridian News",
+    authors: ["Anna Lindqvist", "Marcus Webb", "Priya Raman", "Tomas Novak"],
+    tags: [("local-government", "Local government"), ("infrastructure", "Infrastructure"), ("budget", "Budget"), ("environment", "Environment")],
+    video: "Video: the plan explained in three minutes",
+    archive_note: "From our archive",
+};
+
+const RU: Lang = Lang {
+    code: "ru",
+    site_name: "Меридиан",
+    notice: "Любое использование материалов допускается только при наличии гиперссылки на источник",
+    sections: [
+        ("Мир", "Главное за пределами страны"),
+        ("Политика", "Решения, споры и люди, которые за ними стоят"),
+        ("Экономика", "Рынки, работа и стоимость жизни"),
+        ("Общество", "Как мы живём вместе"),
+        ("Спорт", "Результаты, рекорды и истории за ними"),
+        ("Культура", "Книги, сцены, экраны и галереи"),
+    ],
+    places: ["Северный Порт", "Озёрск", "Восточный Мост", "Каменный Холм", "Приречье", "Западная Пустошь", "Светлые Воды", "Высокогорье"],
+    topics: ["водоснабжения", "железнодорожного сообщения", "школьного питания", "ремонта гавани", "солнечных станций", "тарифов на автобусы", "очистки реки", "работы библиотек"],
+    headlines: [
+        "Совет города {place} одобрил новый план {topic}",
+        "Жители города {place} спорят о будущем {topic}",
+        "Доклад: положение {topic} в городе {place} лучше ожидаемого",
+        "В городе {place} начались общественные слушания по вопросу {topic}",
+        "Волонтёры города {place} взялись за улучшение {topic}",
+        "Эксперты сомневаются в стоимости {topic} в городе {place}",
+    ],
+    leads: [
+        "Власти города {place} говорят, что изменения {topic} вступят в силу в течение года.",
+        "Новое исследование {topic} в городе {place} вызвало призывы к более широкой проверке.",
+        "У жителей города {place} есть время до конца месяца, чтобы высказаться по поводу {topic}.",
+    ],
+    sentences: [
+        "Впервые предложение обсуждалось на открытом собрании прошлой весной.",
+        "Сторонники считают, что эта работа давно назрела и со временем сэкономит деньги.",
+        "Критики утверждают, что сроки слишком сжатые, а бюджет слишком мал.",
+        "Представитель администрации сообщил, что полные данные опубликуют на следующей неделе.",
+        "Местные предприниматели попросили назвать точные даты, чтобы планировать работу.",
+        "Региональные власти обещали пересмотреть результаты через полгода.",
+        "Соседние города внимательно следят за происходящим, прежде чем принимать свои решения.",
+        "Независимые аудиторы проверят расходы после завершения первого этапа.",
+    ],
+    headings: ["Что будет дальше", "Кто за это заплатит", "Реакция жителей"],
+    quotes: [
+        "Мы выслушали каждое замечание, и план от этого стал лучше.",
+        "Никто не против перемен, но цифры должны сходиться.",
+        "Это самое важное решение города за последние десять лет.",
+    ],
+    list_items: ["открытые слушания в ратуше", "онлайн-опрос в течение четырёх недель", "итоговое голосование совета", "ежеквартальные отчёты о ходе работ"],
+    caption: "Тихое утро в городе {place}.",
+    credit: "Фото: Меридиан",
+    authors: ["Анна Лебедева", "Марк Власов", "Ирина Романова", "Томас Новак"],
+    tags: [("local-government", "Местная власть"), ("infrastructure", "Инфраструктура"), ("budget", "Бюджет"), ("environment", "Экология")],
+    video: "Видео: план за три минуты",
+    archive_note: "Из нашего архива",
+};
+
+const HY: Lang = Lang {
+    code: "hy",
+    site_name: "Մերիդիան",
+    notice: "Նյութերի ցանկացած օգտագործում թույլատրվում է միայն աղբյուրին հղում տալու դեպքում",
+    sections: [
+        ("Աշխարհ", "Կարևորը մեր սահմաններից դուրս"),
+        ("Քաղաքականություն", "Որոշումներ, բանավեճեր և դրանց հետևում կանգնած մարդիկ"),
+        ("Տնտեսություն", "Շուկաներ, աշխատանք և կյանքի արժեք"),
+        ("Հասարակություն", "Ինչպես ենք ապրում միասին"),
+        ("Սպորտ", "Արդյունքներ, ռեկորդներ և դրանց պատմությունները"),
+        ("Մշակույթ", "Գրքեր, բեմեր, էկրաններ և պատկերասրահներ"),
+    ],
+    places: ["Հյուսիսային Նավահանգիստ", "Լճափ", "Արևելյան Կամուրջ", "Քարաբլուր", "Գետափ", "Արևմտյան Դաշտ", "Ջրաձոր", "Բարձրավան"],
+    topics: ["ջրամատակարարման", "երկաթուղային կապի", "դպրոցական սննդի", "նավահանգստի վերանորոգման", "արևային կայանների", "ավտոբուսային սակագների", "գետի մաքրման", "գրադարանների աշխատանքի"],
+    headlines: [
+        "{place} համայնքի խորհուրդը հաստատեց {topic} նոր ծրագիրը",
+        "{place} բնակիչները քննարկում են {topic} ապագան",
+        "Զեկույց. {topic} վիճակը {place} համայնքում ավելի լավն է, քան սպասվում էր",
+        "{place} համայնքում մեկնարկել են {topic} հանրային լսումները",
+        "{place} կամավորները ձեռնամուխ են եղել {topic} բարելավմանը",
+        "Փորձագետները կասկածում են {topic} արժեքի հարցում {place} համայնքում",
+    ],
+    leads: [
+        "{place} իշխանությունները հայտնում են, որ {topic} փոփոխությունները ուժի մեջ կմտնեն մեկ տարվա ընթացքում։",
+        "{topic} նոր ուսումնասիրությունը {place} համայնքում առաջացրել է ավելի լայն ստուգման կոչեր։",
+        "{place} բնակիչները մինչև ամսվա վերջ կարող են կարծիք հայտնել {topic} վերաբերյալ։",
+    ],
+    sentences: [
+        "Առաջարկն առաջին անգամ քննարկվել է անցյալ գարնանը կայացած բաց հանդիպման ժամանակ։",
+        "Կողմնակիցները կարծում են, որ այս աշխատանքը վաղուց էր հասունացել և ժամանակի ընթացքում գումար կխնայի։",
+        "Քննադատները պնդում են, որ ժամկետները չափազանց սեղմ են, իսկ բյուջեն՝ փոքր։",
+        "Ներկայացուցիչը հայտնեց, որ ամբողջական տվյալները կհրապարակվեն հաջորդ շաբաթ։",
+        "Տեղի ձեռնարկատերերը խնդրել են հստակ ժամկետներ, որպեսզի կարողանան պլանավորել։",
+        "Մարզային իշխանությունները խոստացել են վեց ամիս անց վերանայել արդյունքները։",
+        "Հարևան համայնքները ուշադիր հետևում են զարգացումներին, նախքան սեփական որոշումներ կայացնելը։",
+        "Անկախ աուդիտորները կստուգեն ծախսերը առաջին փուլի ավարտից հետո։",
+    ],
+    headings: ["Ինչ է լինելու հետո", "Ով է վճարելու", "Բնակիչների արձագանքը"],
+    quotes: [
+        "Մենք լսեցինք յուրաքանչյուր դիտողություն, և ծրագիրը դրանից ավելի լավը դարձավ։",
+        "Ոչ ոք դեմ չէ փոփոխություններին, բայց թվերը պետք է համընկնեն։",
+        "Սա վերջին տասնամյակում համայնքի ամենակարևոր որոշումն է։",
+    ],
+    list_items: ["հանրային լսումներ քաղաքապետարանում", "առցանց հարցում չորս շաբաթ", "խորհրդի վերջնական քվեարկություն", "եռամսյակային հաշվետվություններ"],
+    caption: "Հանգիստ առավոտ {place} համայնքում։",
+    credit: "Լուսանկարը՝ Մերիդիան",
+    authors: ["Աննա Պետրոսյան", "Մարկոս Վարդանյան", "Իրինա Ռոմանյան", "Թովմաս Նովակ"],
+    tags: [("local-government", "Տեղական իշխանություն"), ("infrastructure", "Ենթակառուցվածք"), ("budget", "Բյուջե"), ("environment", "Շրջակա միջավայր")],
+    video: "Տեսանյութ. ծրագիրը երեք րոպեում",
+    archive_note: "Մեր արխիվից",
+};
+
+const LANGS: [&Lang; 3] = [&EN, &RU, &HY];
+
+/// A story's place in the corpus: the same index is the same story in every edition.
+struct Story {
+    index: usize,
+    section: usize,
+}
+
+fn fill(template: &str, lang: &Lang, s: &Story) -> String {
+    template
+        .replace("{place}", lang.places[(s.index * 5 + s.index / 8) % 8])
+        .replace("{topic}", lang.topics[(s.index * 3 + s.index / 6) % 8])
+}
+
+fn slug(lang: &Lang, s: &Story) -> String {
+    let base = ["council-plan", "residents-debate", "report-finds", "consultation-opens", "volunteers-step-in", "cost-questioned"]
+        [(s.index + s.index / 6) % 6];
+    match lang.code {
+        "en" => format!("{base}-{}", s.index + 1),
+        code => format!("{base}-{}-{code}", s.index + 1),
+    }
+}
+
+fn time(s: &Story) -> Timestamp {
+    // Newest first: story 0 was published most recently, one every 97 minutes before.
+    let minutes_back = s.index as i64 * 97;
+    let start = 20_783 * 24 * 60 + 9 * 60; // 2026-11-26 09:00 in minutes since the epoch
+    let t = start - minutes_back;
+    let (days, mins) = (t.div_euclid(1440), t.rem_euclid(1440));
+    let (y, m, d) = civil_from_days(days);
+    Timestamp::parse(&format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:00+04:00",
+        mins / 60,
+        mins % 60
+    ))
+    .expect("generated time is valid")
+}
+
+/// Days since 1970-01-01 to a civil date (proleptic Gregorian).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn image(lang: &Lang, s: &Story, depth: &str) -> Image {
+    Image {
+        src: format!("{depth}img/{}-{}.svg", SECTIONS[s.section], s.index % 4),
+        width: Some(1200),
+        height: Some(675),
+        alt: Some(fill(lang.caption, lang, s)),
+        caption: Some(fill(lang.caption, lang, s)),
+        credit: Some(lang.credit.to_string()),
+        srcset: None,
+    }
+}
+
+fn text(t: String) -> Inline {
+    Inline { text: t, marks: vec![], href: None }
+}
+
+fn summary(lang: &Lang, s: &Story, depth: &str) -> Summary {
+    Summary {
+        slug: slug(lang, s),
+        title: fill(lang.headlines[(s.index + s.index / 6) % 6], lang, s),
+        lead: Some(fill(lang.leads[s.index % 3], lang, s)),
+        section: SectionRef {
+            slug: SECTIONS[s.section].to_string(),
+            title: lang.sections[s.section].0.to_string(),
+        },
+        published_at: Some(time(s)),
+        image: (s.index % 5 != 4).then(|| image(lang, s, depth)),
+        views: Some((s.index as u64 * 7919) % 5000 + 40),
+    }
+}
+
+fn paragraph(lang: &Lang, s: &Story, k: usize) -> Block {
+    let a = fill(lang.sentences[(s.index + k) % 8], lang, s);
+    let b = fill(lang.sentences[(s.index + k + 3) % 8], lang, s);
+    let c = fill(lang.sentences[(s.index + k + 5) % 8], lang, s);
+    let content = match k % 3 {
+        0 => vec![text(format!("{a} ")), Inline { text: b, marks: vec![Mark::Strong], href: None }, text(format!(" {c}"))],
+        1 => vec![text(format!("{a} ")), Inline { text: b, marks: vec![Mark::Em], href: None }, text(format!(" {c}"))],
+        _ => vec![
+            text(format!("{a} ")),
+            Inline { text: b, marks: vec![], href: Some("https://example.org/report".to_string()) },
+            text(format!(" {c}")),
+        ],
+    };
+    Block::Paragraph(Paragraph { content })
+}
+
+fn body(lang: &Lang, s: &Story, all: &[Story]) -> Vec<Block> {
+    let mut blocks = vec![paragraph(lang, s, 0), paragraph(lang, s, 1)];
+    blocks.push(Block::Heading(Heading { level: 2, content: vec![text(fill(lang.headings[s.index % 3], lang, s))] }));
+    blocks.push(paragraph(lang, s, 2));
+    if s.index % 2 == 0 {
+        blocks.push(Block::Quote(Quote {
+            content: vec![text(lang.quotes[s.index % 3].to_string())],
+            cite: Some(lang.authors[(s.index + 1) % 4].to_string()),
+        }));
+    }
+    if s.index % 3 == 0 {
+        blocks.push(Block::List(List {
+            ordered: s.index % 2 == 0,
+            items: lang.list_items.iter().map(|i| vec![text(i.to_string())]).collect(),
+        }));
+    }
+    if s.index % 4 == 1 {
+        let other = &all[(s.index + 7) % all.len()];
+        blocks.push(Block::Image(image(lang, other, "../../")));
+    }
+    if s.index % 5 == 2 {
+        blocks.push(Block::Embed(Embed {
+            provider: Provider::Youtube,
+            url: "https://www.youtube.com/watch?v=aqz-KE-bpKQ".to_string(),
+            title: Some(lang.video.to_string()),
+        }));
+    }
+    if s.index % 6 == 3 {
+        blocks.push(Block::Html(Html {
+            html: format!(
+                "<p><b>{}</b></p><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">%</th></tr></thead>\
+                 <tbody><tr><td>2024</td><td>41</td></tr><tr><td>2025</td><td>57</td></tr></tbody></table>",
+                lang.archive_note,
+                lang.topics[s.index % 8]
+            ),
+        }));
+    }
+    blocks.push(paragraph(lang, s, 3));
+    blocks
+}
+
+fn write(path: &Path, value: &impl serde::Serialize) {
+    fs::create_dir_all(path.parent().expect("has a parent")).expect("create folder");
+    fs::write(path, serde_json::to_string_pretty(value).expect("serialise")).expect("write file");
+}
+
+fn svg(section: usize, variant: usize) -> String {
+    const HUES: [u32; 6] = [210, 0, 140, 30, 100, 280];
+    let h = HUES[section];
+    let (cx, cy, r) = [(300, 250, 180), (900, 420, 220), (600, 200, 150), (250, 500, 260)][variant];
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\" viewBox=\"0 0 1200 675\">\
+         <rect width=\"1200\" height=\"675\" fill=\"hsl({h},35%,78%)\"/>\
+         <rect y=\"430\" width=\"1200\" height=\"245\" fill=\"hsl({h},30%,58%)\"/>\
+         <circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\" fill=\"hsl({},60%,88%)\"/>\
+         <path d=\"M0 470 L260 330 L470 450 L720 280 L1200 480 L1200 675 L0 675Z\" fill=\"hsl({h},28%,40%)\"/></svg>",
+        (h + 40) % 360
+    )
+}
+
+fn generate(out: &Path, per_edition: usize) {
+    let stories: Vec<Story> = (0..per_edition).map(|i| Story { index: i, section: i % 6 }).collect();
+    fs::create_dir_all(out.join("img")).expect("create img");
+    for (section, _) in SECTIONS.iter().enumerate() {
+        for v in 0..4 {
+            fs::write(out.join(format!("img/{}-{v}.svg", SECTIONS[section])), svg(section, v)).expect("write svg");
+        }
+    }
+    for lang in LANGS {
+        let root = out.join(lang.code);
+        let site = Site {
+            name: lang.site_name.to_string(),
+            lang: lang.code.to_string(),
+            editions: vec![
+                EditionLink { lang: "en".into(), label: "EN".into(), path: "".into() },
+                EditionLink { lang: "ru".into(), label: "RU".into(), path: "ru".into() },
+                EditionLink { lang: "hy".into(), label: "ARM".into(), path: "arm".into() },
+            ],
+            sections: SECTIONS
+                .iter()
+                .zip(lang.sections)
+                .map(|(slug, (title, tagline))| SectionInfo {
+                    slug: slug.to_string(),
+                    title: title.to_string(),
+                    tagline: Some(tagline.to_string()),
+                })
+                .collect(),
+            social: [
+                (Network::Twitter, "https://x.com/example"),
+                (Network::Youtube, "https://www.youtube.com/@example"),
+                (Network::Instagram, "https://www.instagram.com/example"),
+                (Network::Facebook, "https://www.facebook.com/example"),
+                (Network::Telegram, "https://t.me/example"),
+            ]
+            .into_iter()
+            .map(|(network, url)| Social { network, url: url.to_string() })
+            .collect(),
+            apps: vec![
+                AppLink { store: Store::Apple, url: "https://apps.apple.com/app/id0000000000".into() },
+                AppLink { store: Store::Google, url: "https://play.google.com/store/apps/details?id=org.example.news".into() },
+            ],
+            telegram: Some("https://t.me/example".into()),
+            notice: Some(lang.notice.to_string()),
+            copyright: Some("© 2025–2026".to_string()),
+            search: Some(SearchConfig::Index("search-index.json".to_string())),
+            ads: vec![AdSlot { slot: "article-inline".into(), width: 728, height: 90 }],
+        };
+        write(&root.join("site.json"), &site);
+
+        let front = Front {
+            top: stories.iter().take(5).map(|s| summary(lang, s, "../")).collect(),
+            sections: SECTIONS
+                .iter()
+                .enumerate()
+                .map(|(i, slug)| FrontSection {
+                    slug: slug.to_string(),
+                    title: lang.sections[i].0.to_string(),
+                    items: stories.iter().filter(|s| s.section == i).skip(1).take(4).map(|s| summary(lang, s, "../")).collect(),
+                })
+                .collect(),
+        };
+        write(&root.join("front.json"), &front);
+
+        for (i, slug) in SECTIONS.iter().enumerate() {
+            let in_section: Vec<&Story> = stories.iter().filter(|s| s.section == i).collect();
+            let pages: Vec<&[&Story]> = in_section.chunks(PAGE_SIZE).collect();
+            for (p, chunk) in pages.iter().enumerate() {
+                let mut items: Vec<Summary> = chunk.iter().map(|s| summary(lang, s, "../../../")).collect();
+                // News arrived while the reader scrolled: the last story of the previous
+                // page shows up again at the top of this one. The app shows it once.
+                if p > 0 {
+                    let repeat = pages[p - 1].last().expect("pages are not empty");
+                    items.insert(0, summary(lang, repeat, "../../../"));
+                }
+                let page = FeedPage {
+                    section: SectionInfo {
+                        slug: slug.to_string(),
+                        title: lang.sections[i].0.to_string(),
+                        tagline: Some(lang.sections[i].1.to_string()),
+                    },
+                    items,
+                    next: (p + 1 < pages.len()).then(|| format!("{}.json", p + 2)),
+                };
+                write(&root.join(format!("sections/{slug}/{}.json", p + 1)), &page);
+            }
+        }
+
+        let mut index = Vec::with_capacity(stories.len());
+        for s in &stories {
+            let sum = summary(lang, s, "../");
+            let related = stories
+                .iter()
+                .filter(|o| o.section == s.section && o.index != s.index)
+                .skip(s.index / 6 % 3)
+                .take(3)
+                .map(|o| summary(lang, o, "../../"))
+                .collect();
+            let article = Article {
+                slug: sum.slug.clone(),
+                section: sum.section.clone(),
+                title: sum.title.clone(),
+                lead: sum.lead.clone(),
+                published_at: sum.published_at.clone(),
+                updated_at: (s.index % 7 == 0).then(|| time(&Story { index: s.index.saturating_sub(1), section: s.section })),
+                authors: vec![Author { name: lang.authors[s.index % 4].to_string() }],
+                source: Some(lang.site_name.to_string()),
+                views: sum.views,
+                image: sum.image.as_ref().map(|_| image(lang, s, "../../")),
+                body: body(lang, s, &stories),
+                tags: vec![
+                    Tag { slug: lang.tags[s.index % 4].0.into(), title: lang.tags[s.index % 4].1.into() },
+                    Tag { slug: lang.tags[(s.index + 1) % 4].0.into(), title: lang.tags[(s.index + 1) % 4].1.into() },
+                ],
+                related,
+                translations: LANGS
+                    .iter()
+                    .filter(|l| l.code != lang.code)
+                    .map(|l| Translation { lang: l.code.into(), slug: slug(l, s) })
+                    .collect(),
+            };
+            write(&root.join(format!("articles/{}.json", article.slug)), &article);
+            index.push(serde_json::json!({
+                "slug": sum.slug,
+                "title": sum.title,
+                "lead": sum.lead,
+                "section": SECTIONS[s.section],
+                "published_at": sum.published_at,
+            }));
+        }
+        write(&root.join("search-index.json"), &serde_json::json!({ "articles": index }));
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut out = PathBuf::from("public/api");
+    let mut articles = 144;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--out" => out = PathBuf::from(args.next().expect("--out needs a folder")),
+            "--articles" => articles = args.next().and_then(|n| n.parse().ok()).expect("--articles needs a number"),
+            other => panic!("unknown argument {other}; use --out DIR and --articles N"),
+        }
+    }
+    if out.exists() {
+        fs::remove_dir_all(&out).expect("clear the output folder");
+    }
+    generate(&out, articles);
+    println!("wrote {articles} articles per edition to {}", out.display());
+}

@@ -1,0 +1,41 @@
+//! An `html` block from an older article. Its markup is untrusted: `sanitize` rebuilds
+//! it as a tree of allowed elements, and this component creates those DOM nodes one by
+//! one (tag names from the allow-list, attribute values as plain strings, text as text
+//! nodes). Nothing is ever parsed by the browser as markup.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use crate::sanitize::{Node, sanitize};
+
+fn build(document: &web_sys::Document, parent: &web_sys::Node, nodes: &[Node]) {
+    for node in nodes {
+        match node {
+            Node::Text(t) => {
+                let _ = parent.append_child(&document.create_text_node(t));
+            }
+            Node::Element {
+                tag,
+                attrs,
+                children,
+            } => {
+                let Ok(el) = document.create_element(tag) else { continue };
+                for (name, value) in attrs {
+                    let _ = el.set_attribute(name, value);
+                }
+                build(document, &el, children);
+                let _ = parent.append_child(&el);
+            }
+        }
+    }
+}
+
+#[component]
+pub fn HtmlBlock(html: String) -> impl IntoView {
+    let nodes = sanitize(&html, &crate::api::urls::document_base());
+    let container = NodeRef::<Div>::new();
+    container.on_load(move |div| {
+        build(&document(), &div, &nodes);
+    });
+    view! { <div class="html-block" node_ref=container></div> }
+}

@@ -1,0 +1,190 @@
+//! The site header: name linking home, social and app links from `site.json`, room for
+//! the reader controls, and the section navigation.
+
+use leptos::prelude::*;
+use stylers::style;
+
+use crate::app::SiteData;
+use crate::components::error_box::ErrorBox;
+use crate::components::icons::{NetworkIcon, StoreIcon, network_name};
+use crate::contract::{Site, Store};
+use crate::reader::Reader;
+use crate::routes::table::{self, Page};
+use crate::routes::href;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let class = style! {
+        header {
+            background: var(--header-bg);
+            color: var(--header-text);
+            border-bottom: 3px solid var(--accent);
+        }
+        .bar {
+            max-width: var(--page-width);
+            margin: 0 auto;
+            padding: 0.5rem 1rem;
+            display: flex;
+            flex-wrap: wrap;
+            align-items: center;
+            gap: 0.5rem 1rem;
+            min-height: 3.5rem;
+        }
+        .brand {
+            font-family: var(--font-head);
+            font-size: 1.5rem;
+            font-weight: 800;
+            color: inherit;
+            text-decoration: none;
+            margin-right: auto;
+            min-width: 6rem;
+        }
+        .links {
+            display: flex;
+            flex-wrap: wrap;
+            gap: 0.25rem;
+            list-style: none;
+            margin: 0;
+            padding: 0;
+        }
+        .links a {
+            display: inline-flex;
+            align-items: center;
+            justify-content: center;
+            min-width: 44px;
+            min-height: 44px;
+            color: inherit;
+            border-radius: 6px;
+        }
+        .links a:hover {
+            background: var(--header-hover);
+        }
+        .controls {
+            display: flex;
+            gap: 0.5rem;
+            align-items: center;
+        }
+        nav {
+            max-width: var(--page-width);
+            margin: 0 auto;
+            padding: 0 1rem;
+            min-height: 2.75rem;
+            overflow-x: auto;
+        }
+        nav ul {
+            display: flex;
+            gap: 0.25rem 1.25rem;
+            list-style: none;
+            margin: 0;
+            padding: 0;
+            white-space: nowrap;
+        }
+        nav a {
+            display: inline-block;
+            padding: 0.625rem 0;
+            color: inherit;
+            text-decoration: none;
+            text-transform: uppercase;
+            font-family: var(--font-ui);
+            font-size: 0.875rem;
+            font-weight: 600;
+            letter-spacing: 0.04rem;
+            border-bottom: 3px solid transparent;
+        }
+        nav a:hover {
+            border-bottom-color: var(--accent);
+        }
+        nav a[aria-current] {
+            border-bottom-color: var(--accent);
+        }
+    };
+    let site = SiteData::get();
+    let reader = Reader::get();
+    let home = move || href(&table::front(reader.edition.get()));
+    let retry = Callback::new(move |_| site.0.refetch());
+    view! { class = class,
+        <header>
+            <div class="bar">
+                <a class="brand" href=home>
+                    {move || site.site().map(|s| s.name).unwrap_or_default()}
+                </a>
+                {move || site.site().map(|s| outbound_links(class, s))}
+                <div class="controls" id="reader-controls"></div>
+            </div>
+            <nav aria-label=move || reader.text().sections_nav>
+                {move || match site.0.get() {
+                    Some(Ok(s)) => Some(section_nav(class, s).into_any()),
+                    Some(Err(error)) => Some(view! {
+                        <ErrorBox what=Signal::derive(move || reader.text().fail_site) error on_retry=retry/>
+                    }.into_any()),
+                    None => None,
+                }}
+            </nav>
+        </header>
+    }
+}
+
+/// Social and app-store links. Views built outside the header's own `view!` take its
+/// scoped class along, so that its styles reach them.
+fn outbound_links(class: &'static str, site: Site) -> impl IntoView {
+    let reader = Reader::get();
+    let base = crate::api::urls::document_base();
+    let social = site
+        .social
+        .into_iter()
+        .filter_map(|s| Some((s.network, crate::url_policy::link(&s.url, &base)?)))
+        .map(|(network, url)| {
+            view! { class = class,
+                <li>
+                    <a href=url aria-label=network_name(network) title=network_name(network)
+                        rel="noopener noreferrer" target="_blank">
+                        <NetworkIcon network/>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let apps = site
+        .apps
+        .into_iter()
+        .filter_map(|a| Some((a.store, crate::url_policy::link(&a.url, &base)?)))
+        .map(|(store, url)| {
+            let label = move || match store {
+                Store::Apple => reader.text().app_store,
+                Store::Google => reader.text().google_play,
+            };
+            view! { class = class,
+                <li>
+                    <a href=url aria-label=label title=label rel="noopener noreferrer" target="_blank">
+                        <StoreIcon store/>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { class = class,
+        <ul class="links" aria-label=move || reader.text().follow_us>
+            {social}
+            {apps}
+        </ul>
+    }
+}
+
+fn section_nav(class: &'static str, site: Site) -> impl IntoView {
+    let reader = Reader::get();
+    let route = crate::app::CurrentRoute::get();
+    let items = site
+        .sections
+        .into_iter()
+        .map(|s| {
+            let edition = reader.edition.get_untracked();
+            let link = href(&table::section(edition, &s.slug));
+            let here = (edition, Page::Section { section: s.slug.clone() });
+            let current = move || route.is(&here).then_some("page");
+            view! { class = class,
+                <li><a href=link aria-current=current>{s.title}</a></li>
+            }
+        })
+        .collect_view();
+    view! { class = class, <ul>{items}</ul> }
+}

@@ -1,0 +1,14 @@
+//! Reusable pieces of the pages, one component per file.
+
+pub mod ad_slot;
+pub mod body;
+pub mod error_box;
+pub mod figure;
+pub mod footer;
+pub mod header;
+pub mod icons;
+pub mod loading;
+pub mod published;
+pub mod section_feed;
+pub mod story_card;
+pub mod telegram_follow;

@@ -1,0 +1,106 @@
+//! A story in a list: image, title (the link), lead and time.
+
+use leptos::prelude::*;
+use stylers::style;
+
+use crate::components::published::Published;
+use crate::contract::Summary;
+use crate::edition::Edition;
+use crate::routes::{href, table};
+
+#[component]
+pub fn StoryCard(
+    story: Summary,
+    edition: Edition,
+    /// Lead stories are larger.
+    #[prop(optional)]
+    lead: bool,
+    /// Image beside the text (on wide screens) rather than above it, for long lists.
+    #[prop(optional)]
+    row: bool,
+    /// Heading level of the title, so each list fits the page's outline.
+    #[prop(default = 3)]
+    level: u8,
+) -> impl IntoView {
+    let class = style! {
+        .card {
+            display: grid;
+            grid-template-columns: 1fr;
+            gap: 0.5rem;
+            padding: 1rem 0;
+            border-bottom: 1px solid var(--rule);
+        }
+        .card img {
+            display: block;
+            width: 100%;
+            height: auto;
+            aspect-ratio: 16 / 9;
+            object-fit: cover;
+            border-radius: 4px;
+            background: var(--placeholder);
+        }
+        .title {
+            margin: 0;
+            font-family: var(--font-head);
+            font-size: 1.125rem;
+            line-height: 1.3;
+        }
+        .lead .title {
+            font-size: 1.5rem;
+        }
+        .title a {
+            color: var(--text);
+            text-decoration: none;
+        }
+        .title a:hover {
+            text-decoration: underline;
+        }
+        .title a::after {
+            content: raw_str("");
+            position: absolute;
+            inset: 0;
+        }
+        .summary {
+            margin: 0;
+            color: var(--muted);
+            line-height: 1.5;
+        }
+        .meta {
+            font-size: 0.8125rem;
+            color: var(--muted);
+        }
+        .card {
+            position: relative;
+        }
+        @media (min-width: 640px) {
+            .row.with-image {
+                grid-template-columns: 14rem 1fr;
+                gap: 1.25rem;
+            }
+        }
+    };
+    let link = href(&table::article(edition, &story.section.slug, &story.slug));
+    let base = crate::api::urls::document_base();
+    let image = story
+        .image
+        .as_ref()
+        .and_then(|i| Some((crate::url_policy::media(&i.src, &base)?, i.clone())));
+    let has_image = image.is_some();
+    let title_link = view! { class = class, <a href=link>{story.title.clone()}</a> };
+    let title = match level {
+        2 => view! { class = class, <h2 class="title">{title_link}</h2> }.into_any(),
+        _ => view! { class = class, <h3 class="title">{title_link}</h3> }.into_any(),
+    };
+    view! { class = class,
+        <article class="card" class:lead=lead class:row=row class:with-image=has_image>
+            {image.map(|(src, i)| view! { class = class,
+                <img src=src alt="" width=i.width height=i.height loading="lazy" decoding="async"/>
+            })}
+            <div class="text">
+                {title}
+                {story.lead.clone().map(|l| view! { class = class, <p class="summary">{l}</p> })}
+                {story.published_at.clone().map(|at| view! { class = class, <p class="meta"><Published at/></p> })}
+            </div>
+        </article>
+    }
+}

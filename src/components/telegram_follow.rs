@@ -1,0 +1,42 @@
+//! "Follow us on Telegram": the call to the newsroom's channel from `site.json`.
+
+use leptos::prelude::*;
+use stylers::style;
+
+use crate::app::SiteData;
+use crate::components::icons::NetworkIcon;
+use crate::contract::Network;
+use crate::reader::Reader;
+
+#[component]
+pub fn TelegramFollow() -> impl IntoView {
+    let class = style! {
+        .follow {
+            display: flex;
+            align-items: center;
+            gap: 0.75rem;
+            margin: 2rem 0;
+            padding: 1rem 1.25rem;
+            border-radius: 8px;
+            background: var(--accent-soft);
+            color: var(--text);
+            font-weight: 600;
+            text-decoration: none;
+        }
+        .follow:hover {
+            text-decoration: underline;
+        }
+    };
+    let site = SiteData::get();
+    let reader = Reader::get();
+    move || {
+        let base = crate::api::urls::document_base();
+        let url = site.site()?.telegram.and_then(|u| crate::url_policy::link(&u, &base))?;
+        Some(view! { class = class,
+            <a class="follow no-print" href=url rel="noopener noreferrer" target="_blank">
+                <NetworkIcon network=Network::Telegram/>
+                <span>{reader.text().follow_telegram}</span>
+            </a>
+        })
+    }
+}

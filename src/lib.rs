@@ -1,0 +1,27 @@
+//! A news-site frontend: a Leptos single-page app compiled to WebAssembly.
+//!
+//! Pure logic (contract decoding, URLs, dates, the sanitiser, the route table) is plain
+//! Rust tested natively; `app`, `routes` and `components` are the views.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod contract;
+pub mod dates;
+pub mod edition;
+pub mod feed;
+pub mod i18n;
+pub mod panic;
+pub mod reader;
+pub mod routes;
+pub mod sanitize;
+pub mod scroll_memory;
+pub mod uri;
+pub mod url_policy;
+
+/// Starts the app in the page's `<body>`.
+pub fn start() {
+    panic::install();
+    scroll_memory::install();
+    leptos::mount::mount_to_body(app::App);
+}

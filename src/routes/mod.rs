@@ -1,0 +1,13 @@
+//! One module per page of the reader-facing URL scheme, and the scheme itself (`table`).
+
+pub mod article;
+pub mod front;
+pub mod not_found;
+pub mod section;
+pub mod table;
+
+/// A reader-facing link: a path from `table` joined to the site's base.
+pub fn href(path_below_base: &str) -> String {
+    let base = crate::api::urls::document_base();
+    format!("{}{}", crate::uri::path_of(&base), path_below_base)
+}

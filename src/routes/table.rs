@@ -1,0 +1,164 @@
+//! The reader-facing URL scheme of the contract: what a path means, and the path of
+//! each page. Pure functions, so the scheme is tested without a browser.
+//!
+//! `/{ed}/`, `/{ed}/{section}`, `/{ed}/{section}/{slug}` with `{ed}` an edition prefix
+//! (none for English); `search` and `embed` are reserved and never sections.
+
+use crate::edition::Edition;
+use crate::uri::encode_component;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    Front,
+    Section { section: String },
+    Article { section: String, slug: String },
+    /// A reserved route that another part of the product serves (search, embeds).
+    Reserved,
+    NotFound,
+}
+
+const RESERVED: &[&str] = &["search", "embed"];
+
+fn decode_segment(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// What a path below the site's base means. `path` has no base prefix, query or fragment.
+pub fn parse(path: &str) -> (Edition, Page) {
+    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let edition = match segments.first().and_then(|s| Edition::from_prefix(s)) {
+        Some(e) => {
+            segments.remove(0);
+            e
+        }
+        None => Edition::En,
+    };
+    let Some(decoded) = segments
+        .iter()
+        .map(|s| decode_segment(s))
+        .collect::<Option<Vec<String>>>()
+    else {
+        return (edition, Page::NotFound);
+    };
+    let page = match decoded.as_slice() {
+        [] => Page::Front,
+        [first, ..] if RESERVED.contains(&first.as_str()) => Page::Reserved,
+        [section] => Page::Section {
+            section: section.clone(),
+        },
+        [section, slug] => Page::Article {
+            section: section.clone(),
+            slug: slug.clone(),
+        },
+        _ => Page::NotFound,
+    };
+    (edition, page)
+}
+
+fn edition_root(edition: Edition) -> String {
+    match edition.prefix() {
+        "" => String::new(),
+        p => format!("{p}/"),
+    }
+}
+
+/// Paths relative to the site's base (no leading `/`), joined to it by `href`.
+pub fn front(edition: Edition) -> String {
+    edition_root(edition)
+}
+
+pub fn section(edition: Edition, section: &str) -> String {
+    format!("{}{}", edition_root(edition), encode_component(section))
+}
+
+pub fn article(edition: Edition, section: &str, slug: &str) -> String {
+    format!(
+        "{}{}/{}",
+        edition_root(edition),
+        encode_component(section),
+        encode_component(slug)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sec(s: &str) -> Page {
+        Page::Section { section: s.into() }
+    }
+
+    #[test]
+    fn parses_each_edition() {
+        assert_eq!(parse("/"), (Edition::En, Page::Front));
+        assert_eq!(parse(""), (Edition::En, Page::Front));
+        assert_eq!(parse("/ru/"), (Edition::Ru, Page::Front));
+        assert_eq!(parse("/arm"), (Edition::Hy, Page::Front));
+        assert_eq!(parse("/world"), (Edition::En, sec("world")));
+        assert_eq!(parse("/ru/world/"), (Edition::Ru, sec("world")));
+        assert_eq!(
+            parse("/arm/world/a-story"),
+            (
+                Edition::Hy,
+                Page::Article {
+                    section: "world".into(),
+                    slug: "a-story".into()
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn reserved_words_are_never_sections() {
+        assert_eq!(parse("/search").1, Page::Reserved);
+        assert_eq!(parse("/ru/embed/section/world").1, Page::Reserved);
+    }
+
+    #[test]
+    fn unknown_shapes_are_not_found() {
+        assert_eq!(parse("/a/b/c").1, Page::NotFound);
+        assert_eq!(parse("/ru/a/b/c/d").1, Page::NotFound);
+        assert_eq!(parse("/%ZZ").1, Page::NotFound);
+        assert_eq!(parse("/%FF").1, Page::NotFound);
+    }
+
+    #[test]
+    fn the_en_code_is_a_section_not_an_edition() {
+        assert_eq!(parse("/en").1, sec("en"));
+    }
+
+    #[test]
+    fn builds_paths_that_parse_back() {
+        for e in Edition::ALL {
+            assert_eq!(parse(&front(e)), (e, Page::Front));
+            assert_eq!(parse(&section(e, "world")), (e, sec("world")));
+            let p = article(e, "world", "a story/?");
+            assert_eq!(
+                parse(&p),
+                (
+                    e,
+                    Page::Article {
+                        section: "world".into(),
+                        slug: "a story/?".into()
+                    }
+                )
+            );
+        }
+        assert_eq!(front(Edition::En), "");
+        assert_eq!(section(Edition::Ru, "world"), "ru/world");
+        assert_eq!(article(Edition::Hy, "world", "x"), "arm/world/x");
+    }
+}

@@ -1,0 +1,72 @@
+// Shared set-up for the browser tests: the release build served by a plain static
+// server, Debian's Chromium driven by playwright-core, and a page that records every
+// console error, uncaught exception and CSP violation so tests can assert there were none.
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from './static-server.mjs';
+
+export const DIST = new URL('../../dist/', import.meta.url).pathname;
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launch() {
+  // A new, empty profile each run: nothing cached from an earlier run.
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'newsfront-')), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+}
+
+export async function serve(mount = '/') {
+  const server = await startServer({ root: DIST, mount });
+  const { port } = server.address();
+  return { server, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${mount}` };
+}
+
+/// A page that collects problems. `problems()` lists them; deep links served by the
+/// static host's 404.html are expected to log their own 404 and are not counted.
+export async function watchedPage(context) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const loc = m.location().url || '';
+    const isDocument404 = m.text().includes('404') && loc === page.url();
+    if (!isDocument404) problems.push(`console: ${m.text()} (${loc})`);
+  });
+  page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.problems = () => problems;
+  return page;
+}
+
+/// Serves index.html / 404.html with a shorter API time-out, for time-out tests.
+export async function withTimeout(page, ms) {
+  await page.route(/\/([^/.]*|[^/]*\.html)$/, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      '<meta name="api-base" content="api/">',
+      `<meta name="api-base" content="api/"><meta name="api-timeout-ms" content="${ms}">`,
+    );
+    await route.fulfill({ response, body });
+  });
+}
+
+export async function storyLinks(page) {
+  return page.$$eval('.section-feed article h3 a', (as) => as.map((a) => a.getAttribute('href')));
+}

@@ -1,0 +1,70 @@
+// A plain static host for the built site, as a CDN would serve it: files as they are,
+// and 404.html (with status 404) for any path that is not a file. Optionally mounted
+// under a sub-path, with <base href> rewritten the way a deployer would edit it.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function startServer({ root, port = 0, mount = '/' }) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      let path = decodeURIComponent(url.pathname);
+      if (!path.startsWith(mount)) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('outside the mount');
+        return;
+      }
+      path = '/' + path.slice(mount.length);
+      const file = normalize(join(root, path));
+      if (!file.startsWith(normalize(root))) {
+        res.writeHead(403);
+        res.end();
+        return;
+      }
+      let target = file;
+      let status = 200;
+      const info = await stat(target).catch(() => null);
+      if (info && info.isDirectory()) target = join(target, 'index.html');
+      let body = await readFile(target).catch(() => null);
+      if (!body) {
+        status = 404;
+        target = join(root, '404.html');
+        body = await readFile(target);
+      }
+      const type = TYPES[extname(target)] || 'application/octet-stream';
+      if (type.startsWith('text/html') && mount !== '/') {
+        body = Buffer.from(body.toString().replace('<base href="/">', `<base href="${mount}">`));
+      }
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    } catch (e) {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(e));
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = process.argv[2] || 'dist';
+  const port = Number(process.argv[3] || 8080);
+  const mount = process.argv[4] || '/';
+  startServer({ root, port, mount }).then(() => {
+    console.log(`serving ${root} at http://localhost:${port}${mount}`);
+  });
+}

@@ -1,0 +1,184 @@
+//! Decoding every resource of the contract from fixtures, with the tolerance it asks for.
+
+use newsfront::contract::*;
+
+const BASE: &str = "https://news.example/api/en/";
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+}
+
+#[test]
+fn site_with_only_required_fields() {
+    let site: Site = decode(&fixture("site-minimal.json"), &format!("{BASE}site.json")).unwrap();
+    assert_eq!(site.name, "Test Desk");
+    assert!(site.sections.is_empty() && site.social.is_empty() && site.ads.is_empty());
+    assert_eq!(site.search, None);
+}
+
+#[test]
+fn site_with_null_optionals() {
+    let site: Site = decode(&fixture("site-nulls.json"), &format!("{BASE}site.json")).unwrap();
+    assert!(site.editions.is_empty());
+    assert_eq!(site.telegram, None);
+    assert_eq!(site.copyright, None);
+}
+
+#[test]
+fn site_ignores_unknown_fields_and_skips_unknown_entries() {
+    let site: Site = decode(&fixture("site-odd.json"), &format!("{BASE}site.json")).unwrap();
+    assert_eq!(site.editions.len(), 1, "the edition with a numeric lang is skipped");
+    assert_eq!(site.social.len(), 1, "unknown networks are skipped");
+    assert_eq!(site.social[0].network, Network::Telegram);
+    assert_eq!(site.apps.len(), 1);
+    assert_eq!(site.ads.len(), 1);
+    assert_eq!(site.sections[0].tagline.as_deref(), Some("Far and near"));
+    assert_eq!(
+        site.search,
+        Some(SearchConfig::Endpoint("https://search.example/?q={q}&page={page}".into()))
+    );
+}
+
+#[test]
+fn front_page_resolves_images_and_skips_broken_items() {
+    let front: Front = decode(&fixture("front.json"), &format!("{BASE}front.json")).unwrap();
+    assert_eq!(front.top.len(), 1);
+    assert_eq!(
+        front.top[0].image.as_ref().unwrap().src,
+        "https://news.example/api/img/a.svg"
+    );
+    assert_eq!(front.sections[0].items.len(), 1, "the item without a slug is skipped");
+    let t = front.top[0].published_at.as_ref().unwrap();
+    assert_eq!(t.datetime(), "2026-01-02T03:04:05+04:00");
+}
+
+#[test]
+fn feed_page_resolves_next_against_its_own_url() {
+    let url = format!("{BASE}sections/world/1.json");
+    let page: FeedPage = decode(&fixture("feed-page.json"), &url).unwrap();
+    assert_eq!(
+        page.next.as_deref(),
+        Some("https://news.example/api/en/sections/world/1.json?cursor=xyz")
+    );
+    let item = &page.items[0];
+    assert_eq!(item.published_at, None, "a bad time is treated as absent");
+    assert_eq!(item.views, None, "a view count of the wrong type is treated as absent");
+    assert_eq!(item.lead, None);
+}
+
+#[test]
+fn feed_page_without_items_is_not_the_contract() {
+    let r: Result<FeedPage, _> = decode(r#"{"section": {"slug": "w", "title": "W"}}"#, BASE);
+    assert!(r.is_err());
+    let r: Result<FeedPage, _> =
+        decode(r#"{"section": {"slug": "w", "title": "W"}, "items": "nope"}"#, BASE);
+    assert!(r.is_err(), "items of the wrong type fail the page");
+}
+
+#[test]
+fn article_with_every_block_type() {
+    let url = format!("{BASE}articles/full.json");
+    let a: Article = decode(&fixture("article-full.json"), &url).unwrap();
+    assert_eq!(a.authors.len(), 2);
+    assert_eq!(a.views, Some(281));
+    assert_eq!(a.updated_at, None);
+    assert_eq!(a.translations[0].slug, "full-ru");
+    let hero = a.image.as_ref().unwrap();
+    assert_eq!(
+        hero.srcset.as_deref(),
+        Some("https://cdn.example/hero-600.jpg 600w, https://news.example/api/en/articles/small.jpg 300w")
+    );
+    assert_eq!(a.related[0].image.as_ref().unwrap().src, "https://news.example/api/en/articles/r.jpg");
+    let kinds: Vec<&str> = a
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(_) => "paragraph",
+            Block::Heading(_) => "heading",
+            Block::Quote(_) => "quote",
+            Block::List(_) => "list",
+            Block::Image(_) => "image",
+            Block::Embed(_) => "embed",
+            Block::Html(_) => "html",
+            Block::Unknown => "unknown",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["paragraph", "heading", "quote", "list", "image", "embed", "embed", "html"]
+    );
+    let Block::Paragraph(p) = &a.body[0] else { unreachable!() };
+    assert_eq!(p.content[3].marks, [Mark::Strong, Mark::Em], "unknown marks are dropped");
+    let Block::Image(img) = &a.body[4] else { unreachable!() };
+    assert_eq!(img.src, "https://news.example/api/en/img/inline.svg");
+    let Block::Embed(e) = &a.body[6] else { unreachable!() };
+    assert_eq!(e.provider, Provider::Other);
+}
+
+#[test]
+fn article_tolerates_unknown_blocks_bad_times_and_broken_parts() {
+    let a: Article = decode(&fixture("article-tolerance.json"), BASE).unwrap();
+    assert_eq!(a.published_at, None, "February 30th is not a date");
+    assert_eq!(a.updated_at, None);
+    assert_eq!(a.image, None, "an image without src is dropped");
+    assert_eq!(a.authors.len(), 1);
+    assert!(a.tags.is_empty() && a.related.is_empty());
+    let texts: Vec<String> = a
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.content.iter().map(|i| i.text.clone()).collect()),
+            Block::Unknown => Some("<unknown>".to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ["kept", "<unknown>", "also kept"]);
+    let Block::Paragraph(p) = &a.body[2] else { unreachable!() };
+    assert_eq!(p.content[0].href.as_deref(), Some("javascript:alert(1)"), "kept raw; the view refuses it");
+    assert_eq!(newsfront::url_policy::link("javascript:alert(1)", BASE), None);
+}
+
+#[test]
+fn not_json_is_an_error() {
+    for body in ["", "<html>502 Bad Gateway</html>", "{\"name\": \"x\"", "[]", "null"] {
+        assert!(decode::<Site>(body, BASE).is_err(), "{body:?}");
+        assert!(decode::<Article>(body, BASE).is_err(), "{body:?}");
+    }
+}
+
+/// The committed demo tree decodes, file by file, with the app's own decoder.
+#[test]
+fn every_demo_file_decodes() {
+    let root = format!("{}/public/api", env!("CARGO_MANIFEST_DIR"));
+    let mut counts = [0usize; 4];
+    for lang in ["en", "ru", "hy"] {
+        let dir = format!("{root}/{lang}");
+        let read = |p: &str| std::fs::read_to_string(format!("{dir}/{p}")).unwrap();
+        let site: Site = decode(&read("site.json"), BASE).unwrap();
+        assert!(site.sections.len() >= 6);
+        decode::<Front>(&read("front.json"), BASE).unwrap();
+        for s in &site.sections {
+            let mut page = 1;
+            loop {
+                let p: FeedPage = decode(&read(&format!("sections/{}/{page}.json", s.slug)), BASE).unwrap();
+                counts[1] += 1;
+                match p.next {
+                    Some(_) => page += 1,
+                    None => break,
+                }
+            }
+            assert!(page >= 3, "{lang}/{} has {page} pages", s.slug);
+        }
+        for entry in std::fs::read_dir(format!("{dir}/articles")).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let a: Article = decode(&text, BASE).unwrap();
+            assert!(!a.body.is_empty());
+            assert_eq!(a.translations.len(), 2);
+            counts[2] += 1;
+        }
+        counts[0] += 1;
+    }
+    assert_eq!(counts[0], 3);
+    assert!(counts[2] >= 120, "{} articles", counts[2]);
+}
