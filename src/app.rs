@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
+use leptos_router::path;
 
 use crate::api::{self, urls};
 use crate::components::{footer::Footer, header::Header};
@@ -12,7 +12,9 @@ use crate::contract::Site;
 use crate::edition::Edition;
 use crate::reader::Reader;
 use crate::routes::table::{self, Page};
-use crate::routes::{article::ArticlePage, front::FrontPage, not_found::NotFound, section::SectionPage};
+use crate::routes::{
+    article::ArticlePage, front::FrontPage, not_found::NotFound, section::SectionPage,
+};
 
 /// The site's `site.json` for the current edition, shared by header, footer and pages.
 #[derive(Clone, Copy)]
@@ -68,7 +70,10 @@ fn Shell(base: String) -> impl IntoView {
     let location = use_location();
     let route = Memo::new(move |_| {
         let path = location.pathname.get();
-        let below = path.strip_prefix(base.trim_end_matches('/')).unwrap_or(&path).to_string();
+        let below = path
+            .strip_prefix(base.trim_end_matches('/'))
+            .unwrap_or(&path)
+            .to_string();
         table::parse(&below)
     });
     provide_context(CurrentRoute(route));
@@ -98,14 +103,14 @@ fn Shell(base: String) -> impl IntoView {
         <main id="main" tabindex="-1">
             // One route takes every path: `routes::table` decides what it shows, since the
             // contract's edition prefixes and reserved words are easier to get right (and
-            // to test) as a plain function. `Routes` still drives the navigation, which
+            // to test) as a plain function. `FlatRoutes` still drives the navigation, which
             // only updates the address bar once the new page has rendered.
-            <Routes fallback=|| view! { <NotFound/> }>
+            <FlatRoutes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/*any") view=move || move || {
                     let (edition, page) = route.get();
                     page_view(edition, page)
                 }/>
-            </Routes>
+            </FlatRoutes>
         </main>
         <Footer/>
     }

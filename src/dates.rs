@@ -38,7 +38,12 @@ impl Timestamp {
 
     /// Date and time as the newsroom wrote them, e.g. "09 April 2025 12:58".
     pub fn display(&self, edition: Edition) -> String {
-        format!("{} {:02}:{:02}", self.date(edition), self.at.hour(), self.at.minute())
+        format!(
+            "{} {:02}:{:02}",
+            self.date(edition),
+            self.at.hour(),
+            self.at.minute()
+        )
     }
 
     /// The date alone, e.g. "09 апреля 2025".
@@ -51,16 +56,46 @@ impl Timestamp {
 /// Month names in the form used after a day number (genitive in Russian and Armenian).
 fn month_name(edition: Edition, month: u8) -> &'static str {
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     const RU: [&str; 12] = [
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-        "сентября", "октября", "ноября", "декабря",
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
     ];
     const HY: [&str; 12] = [
-        "հունվարի", "փետրվարի", "մարտի", "ապրիլի", "մայիսի", "հունիսի", "հուլիսի",
-        "օգոստոսի", "սեպտեմբերի", "հոկտեմբերի", "նոյեմբերի", "դեկտեմբերի",
+        "հունվարի",
+        "փետրվարի",
+        "մարտի",
+        "ապրիլի",
+        "մայիսի",
+        "հունիսի",
+        "հուլիսի",
+        "օգոստոսի",
+        "սեպտեմբերի",
+        "հոկտեմբերի",
+        "նոյեմբերի",
+        "դեկտեմբերի",
     ];
     let names = match edition {
         Edition::En => &EN,
@@ -130,7 +165,10 @@ mod tests {
             "2025-04-09T25:58:00+04:00",
             "2025-04-09T12:58:00+99:00",
         ] {
-            assert!(Timestamp::parse(bad).is_none(), "{bad:?} should be rejected");
+            assert!(
+                Timestamp::parse(bad).is_none(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 

@@ -54,7 +54,10 @@ mod tests {
     #[test]
     fn repeated_stories_are_shown_once_in_their_first_place() {
         let mut f = Feed::default();
-        assert_eq!(f.push_page(vec![s("a"), s("b"), s("c")], Some("2".into())), 3);
+        assert_eq!(
+            f.push_page(vec![s("a"), s("b"), s("c")], Some("2".into())),
+            3
+        );
         assert_eq!(f.push_page(vec![s("c"), s("d"), s("a")], None), 1);
         let slugs: Vec<_> = f.items.iter().map(|i| i.slug.as_str()).collect();
         assert_eq!(slugs, ["a", "b", "c", "d"]);

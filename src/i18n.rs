@@ -177,8 +177,18 @@ mod tests {
 
     #[test]
     fn editions_have_their_own_script() {
-        assert!(text(Edition::Ru).retry.chars().all(|c| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c)));
-        assert!(text(Edition::Hy).retry.chars().all(|c| ('\u{0531}'..='\u{058F}').contains(&c)));
+        assert!(
+            text(Edition::Ru)
+                .retry
+                .chars()
+                .all(|c| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c))
+        );
+        assert!(
+            text(Edition::Hy)
+                .retry
+                .chars()
+                .all(|c| ('\u{0531}'..='\u{058F}').contains(&c))
+        );
         assert_eq!(text(Edition::En).follow_telegram, "Follow us on Telegram");
     }
 }

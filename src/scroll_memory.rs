@@ -19,8 +19,12 @@ thread_local! {
 }
 
 fn save() {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
     let y = window.scroll_y().unwrap_or(0.0);
     let state = js_sys::Object::new();
     if js_sys::Reflect::set(&state, &KEY.into(), &y.into()).is_ok() {
@@ -36,12 +40,16 @@ fn save() {
 }
 
 pub fn install() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if let Ok(history) = window.history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
     let on_scroll = Closure::<dyn Fn()>::new(|| {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         if let Some(t) = PENDING.get() {
             window.clear_timeout_with_handle(t);
         }
@@ -73,7 +81,9 @@ pub fn install() {
 
 /// Scrolls to the position saved in the current history entry, if it has one.
 pub fn restore() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let y = window
         .history()
         .ok()

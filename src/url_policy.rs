@@ -47,11 +47,26 @@ mod tests {
 
     #[test]
     fn follows_web_and_mail_links() {
-        assert_eq!(link("https://a.example/x", BASE).as_deref(), Some("https://a.example/x"));
-        assert_eq!(link("HTTP://a.example", BASE).as_deref(), Some("HTTP://a.example"));
-        assert_eq!(link("mailto:desk@news.example", BASE).as_deref(), Some("mailto:desk@news.example"));
-        assert_eq!(link("/ru/world", BASE).as_deref(), Some("https://news.example/ru/world"));
-        assert_eq!(link("  other ", BASE).as_deref(), Some("https://news.example/world/other"));
+        assert_eq!(
+            link("https://a.example/x", BASE).as_deref(),
+            Some("https://a.example/x")
+        );
+        assert_eq!(
+            link("HTTP://a.example", BASE).as_deref(),
+            Some("HTTP://a.example")
+        );
+        assert_eq!(
+            link("mailto:desk@news.example", BASE).as_deref(),
+            Some("mailto:desk@news.example")
+        );
+        assert_eq!(
+            link("/ru/world", BASE).as_deref(),
+            Some("https://news.example/ru/world")
+        );
+        assert_eq!(
+            link("  other ", BASE).as_deref(),
+            Some("https://news.example/world/other")
+        );
     }
 
     #[test]
@@ -81,6 +96,9 @@ mod tests {
     #[test]
     fn media_is_web_only() {
         assert_eq!(media("mailto:x@y", BASE), None);
-        assert_eq!(media("../img/a.svg", BASE).as_deref(), Some("https://news.example/img/a.svg"));
+        assert_eq!(
+            media("../img/a.svg", BASE).as_deref(),
+            Some("https://news.example/img/a.svg")
+        );
     }
 }

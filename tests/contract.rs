@@ -5,8 +5,11 @@ use newsfront::contract::*;
 const BASE: &str = "https://news.example/api/en/";
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR")))
-        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
 
 #[test]
@@ -28,7 +31,11 @@ fn site_with_null_optionals() {
 #[test]
 fn site_ignores_unknown_fields_and_skips_unknown_entries() {
     let site: Site = decode(&fixture("site-odd.json"), &format!("{BASE}site.json")).unwrap();
-    assert_eq!(site.editions.len(), 1, "the edition with a numeric lang is skipped");
+    assert_eq!(
+        site.editions.len(),
+        1,
+        "the edition with a numeric lang is skipped"
+    );
     assert_eq!(site.social.len(), 1, "unknown networks are skipped");
     assert_eq!(site.social[0].network, Network::Telegram);
     assert_eq!(site.apps.len(), 1);
@@ -36,7 +43,9 @@ fn site_ignores_unknown_fields_and_skips_unknown_entries() {
     assert_eq!(site.sections[0].tagline.as_deref(), Some("Far and near"));
     assert_eq!(
         site.search,
-        Some(SearchConfig::Endpoint("https://search.example/?q={q}&page={page}".into()))
+        Some(SearchConfig::Endpoint(
+            "https://search.example/?q={q}&page={page}".into()
+        ))
     );
 }
 
@@ -48,7 +57,11 @@ fn front_page_resolves_images_and_skips_broken_items() {
         front.top[0].image.as_ref().unwrap().src,
         "https://news.example/api/img/a.svg"
     );
-    assert_eq!(front.sections[0].items.len(), 1, "the item without a slug is skipped");
+    assert_eq!(
+        front.sections[0].items.len(),
+        1,
+        "the item without a slug is skipped"
+    );
     let t = front.top[0].published_at.as_ref().unwrap();
     assert_eq!(t.datetime(), "2026-01-02T03:04:05+04:00");
 }
@@ -63,7 +76,10 @@ fn feed_page_resolves_next_against_its_own_url() {
     );
     let item = &page.items[0];
     assert_eq!(item.published_at, None, "a bad time is treated as absent");
-    assert_eq!(item.views, None, "a view count of the wrong type is treated as absent");
+    assert_eq!(
+        item.views, None,
+        "a view count of the wrong type is treated as absent"
+    );
     assert_eq!(item.lead, None);
 }
 
@@ -71,8 +87,10 @@ fn feed_page_resolves_next_against_its_own_url() {
 fn feed_page_without_items_is_not_the_contract() {
     let r: Result<FeedPage, _> = decode(r#"{"section": {"slug": "w", "title": "W"}}"#, BASE);
     assert!(r.is_err());
-    let r: Result<FeedPage, _> =
-        decode(r#"{"section": {"slug": "w", "title": "W"}, "items": "nope"}"#, BASE);
+    let r: Result<FeedPage, _> = decode(
+        r#"{"section": {"slug": "w", "title": "W"}, "items": "nope"}"#,
+        BASE,
+    );
     assert!(r.is_err(), "items of the wrong type fail the page");
 }
 
@@ -87,9 +105,14 @@ fn article_with_every_block_type() {
     let hero = a.image.as_ref().unwrap();
     assert_eq!(
         hero.srcset.as_deref(),
-        Some("https://cdn.example/hero-600.jpg 600w, https://news.example/api/en/articles/small.jpg 300w")
+        Some(
+            "https://cdn.example/hero-600.jpg 600w, https://news.example/api/en/articles/small.jpg 300w"
+        )
     );
-    assert_eq!(a.related[0].image.as_ref().unwrap().src, "https://news.example/api/en/articles/r.jpg");
+    assert_eq!(
+        a.related[0].image.as_ref().unwrap().src,
+        "https://news.example/api/en/articles/r.jpg"
+    );
     let kinds: Vec<&str> = a
         .body
         .iter()
@@ -106,13 +129,32 @@ fn article_with_every_block_type() {
         .collect();
     assert_eq!(
         kinds,
-        ["paragraph", "heading", "quote", "list", "image", "embed", "embed", "html"]
+        [
+            "paragraph",
+            "heading",
+            "quote",
+            "list",
+            "image",
+            "embed",
+            "embed",
+            "html"
+        ]
     );
-    let Block::Paragraph(p) = &a.body[0] else { unreachable!() };
-    assert_eq!(p.content[3].marks, [Mark::Strong, Mark::Em], "unknown marks are dropped");
-    let Block::Image(img) = &a.body[4] else { unreachable!() };
+    let Block::Paragraph(p) = &a.body[0] else {
+        unreachable!()
+    };
+    assert_eq!(
+        p.content[3].marks,
+        [Mark::Strong, Mark::Em],
+        "unknown marks are dropped"
+    );
+    let Block::Image(img) = &a.body[4] else {
+        unreachable!()
+    };
     assert_eq!(img.src, "https://news.example/api/en/img/inline.svg");
-    let Block::Embed(e) = &a.body[6] else { unreachable!() };
+    let Block::Embed(e) = &a.body[6] else {
+        unreachable!()
+    };
     assert_eq!(e.provider, Provider::Other);
 }
 
@@ -134,14 +176,29 @@ fn article_tolerates_unknown_blocks_bad_times_and_broken_parts() {
         })
         .collect();
     assert_eq!(texts, ["kept", "<unknown>", "also kept"]);
-    let Block::Paragraph(p) = &a.body[2] else { unreachable!() };
-    assert_eq!(p.content[0].href.as_deref(), Some("javascript:alert(1)"), "kept raw; the view refuses it");
-    assert_eq!(newsfront::url_policy::link("javascript:alert(1)", BASE), None);
+    let Block::Paragraph(p) = &a.body[2] else {
+        unreachable!()
+    };
+    assert_eq!(
+        p.content[0].href.as_deref(),
+        Some("javascript:alert(1)"),
+        "kept raw; the view refuses it"
+    );
+    assert_eq!(
+        newsfront::url_policy::link("javascript:alert(1)", BASE),
+        None
+    );
 }
 
 #[test]
 fn not_json_is_an_error() {
-    for body in ["", "<html>502 Bad Gateway</html>", "{\"name\": \"x\"", "[]", "null"] {
+    for body in [
+        "",
+        "<html>502 Bad Gateway</html>",
+        "{\"name\": \"x\"",
+        "[]",
+        "null",
+    ] {
         assert!(decode::<Site>(body, BASE).is_err(), "{body:?}");
         assert!(decode::<Article>(body, BASE).is_err(), "{body:?}");
     }
@@ -161,7 +218,8 @@ fn every_demo_file_decodes() {
         for s in &site.sections {
             let mut page = 1;
             loop {
-                let p: FeedPage = decode(&read(&format!("sections/{}/{page}.json", s.slug)), BASE).unwrap();
+                let p: FeedPage =
+                    decode(&read(&format!("sections/{}/{page}.json", s.slug)), BASE).unwrap();
                 counts[1] += 1;
                 match p.next {
                     Some(_) => page += 1,

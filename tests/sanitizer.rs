@@ -10,7 +10,12 @@ const BASE: &str = "https://news.example/world/story";
 fn attrs(nodes: &[Node]) -> Vec<String> {
     let mut out = Vec::new();
     for n in nodes {
-        if let Node::Element { tag, attrs: a, children } = n {
+        if let Node::Element {
+            tag,
+            attrs: a,
+            children,
+        } = n
+        {
             for (k, v) in a {
                 out.push(format!("{tag} {k}={v}"));
             }
@@ -38,14 +43,31 @@ fn safe(html: &str) -> Vec<Node> {
         let lower = a.to_ascii_lowercase();
         let (_, value) = lower.split_once('=').unwrap();
         assert!(!lower.contains(" on"), "handler survived in {html:?}: {a}");
-        assert!(!lower.contains(" style="), "style survived in {html:?}: {a}");
+        assert!(
+            !lower.contains(" style="),
+            "style survived in {html:?}: {a}"
+        );
         for bad in ["javascript:", "vbscript:", "data:"] {
             assert!(!value.starts_with(bad), "{bad} survived in {html:?}: {a}");
         }
     }
     for t in tags(&nodes) {
         assert!(
-            !matches!(t, "script" | "style" | "iframe" | "object" | "embed" | "svg" | "math" | "form" | "input" | "base" | "meta" | "link"),
+            !matches!(
+                t,
+                "script"
+                    | "style"
+                    | "iframe"
+                    | "object"
+                    | "embed"
+                    | "svg"
+                    | "math"
+                    | "form"
+                    | "input"
+                    | "base"
+                    | "meta"
+                    | "link"
+            ),
             "{t} survived in {html:?}"
         );
     }
@@ -60,8 +82,14 @@ fn text(html: &str) -> String {
 fn script_elements_are_dropped_with_their_content() {
     assert_eq!(text("a<script>alert(1)</script>b"), "ab");
     assert_eq!(text("a<SCRIPT SRC=//evil.example/x.js></SCRIPT>b"), "ab");
-    assert_eq!(text("a<script>document.write('</p><img src=x onerror=alert(1)>')</script>b"), "ab");
-    assert_eq!(text("a<scr<script>ipt>alert(1)</script>b"), "aipt>alert(1)b");
+    assert_eq!(
+        text("a<script>document.write('</p><img src=x onerror=alert(1)>')</script>b"),
+        "ab"
+    );
+    assert_eq!(
+        text("a<scr<script>ipt>alert(1)</script>b"),
+        "aipt>alert(1)b"
+    );
     assert_eq!(text("a<script/xss src=x></script>b"), "ab");
     assert_eq!(text("a<script>unterminated"), "a");
 }
@@ -101,10 +129,18 @@ fn script_urls_in_any_disguise_are_not_links() {
         "\u{1}javascript:alert(1)",
     ] {
         let n = safe(&format!("<a href=\"{href}\">label</a>"));
-        let hrefs: Vec<String> = attrs(&n).into_iter().filter(|a| a.starts_with("a href=")).collect();
+        let hrefs: Vec<String> = attrs(&n)
+            .into_iter()
+            .filter(|a| a.starts_with("a href="))
+            .collect();
         // `javascript&colon;` is not a reference we decode, so it stays a relative path.
         if href.contains("&colon;") {
-            assert!(hrefs.iter().all(|h| h.starts_with("a href=https://news.example/")), "{href}: {hrefs:?}");
+            assert!(
+                hrefs
+                    .iter()
+                    .all(|h| h.starts_with("a href=https://news.example/")),
+                "{href}: {hrefs:?}"
+            );
         } else {
             assert!(hrefs.is_empty(), "{href} became {hrefs:?}");
         }
@@ -131,9 +167,18 @@ fn allowed_links_get_safe_rel() {
 
 #[test]
 fn frames_objects_and_embeds_are_dropped() {
-    assert_eq!(text("a<iframe src=https://evil.example>inner</iframe>b"), "ab");
-    assert_eq!(text("a<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>b"), "ab");
-    assert_eq!(text("a<object data=x.swf><param name=a value=b>fallback</object>b"), "ab");
+    assert_eq!(
+        text("a<iframe src=https://evil.example>inner</iframe>b"),
+        "ab"
+    );
+    assert_eq!(
+        text("a<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>b"),
+        "ab"
+    );
+    assert_eq!(
+        text("a<object data=x.swf><param name=a value=b>fallback</object>b"),
+        "ab"
+    );
     assert_eq!(text("a<embed src=x.swf>b"), "ab");
     assert_eq!(text("a<frameset><frame src=x></frameset>b"), "ab");
     assert_eq!(text("a<applet code=x>y</applet>b"), "ab");
@@ -141,37 +186,66 @@ fn frames_objects_and_embeds_are_dropped() {
 
 #[test]
 fn styles_are_dropped() {
-    assert_eq!(text("a<style>body{background:url(javascript:alert(1))}</style>b"), "ab");
+    assert_eq!(
+        text("a<style>body{background:url(javascript:alert(1))}</style>b"),
+        "ab"
+    );
     let n = safe("<p style=\"background:url(javascript:alert(1))\">x</p>");
     assert!(attrs(&n).is_empty());
-    assert_eq!(text("<link rel=stylesheet href=https://evil.example/x.css>ok"), "ok");
+    assert_eq!(
+        text("<link rel=stylesheet href=https://evil.example/x.css>ok"),
+        "ok"
+    );
 }
 
 #[test]
 fn svg_and_math_tricks_are_dropped() {
-    assert_eq!(text("a<svg onload=alert(1)><script>alert(2)</script></svg>b"), "ab");
-    assert_eq!(text("a<svg><a xlink:href=javascript:alert(1)><text>x</text></a></svg>b"), "ab");
-    assert_eq!(text("a<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>"), "a");
-    assert_eq!(text("a<svg><animate attributeName=href to=javascript:alert(1) /></svg>b"), "ab");
+    assert_eq!(
+        text("a<svg onload=alert(1)><script>alert(2)</script></svg>b"),
+        "ab"
+    );
+    assert_eq!(
+        text("a<svg><a xlink:href=javascript:alert(1)><text>x</text></a></svg>b"),
+        "ab"
+    );
+    assert_eq!(
+        text("a<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>"),
+        "a"
+    );
+    assert_eq!(
+        text("a<svg><animate attributeName=href to=javascript:alert(1) /></svg>b"),
+        "ab"
+    );
 }
 
 #[test]
 fn forms_keep_their_text_but_not_their_controls() {
-    let n = safe("<form action=javascript:alert(1)><p>Name</p><input name=x value=y><button formaction=javascript:alert(1)>Send</button><textarea>t</textarea><select><option>o</option></select></form>");
+    let n = safe(
+        "<form action=javascript:alert(1)><p>Name</p><input name=x value=y><button formaction=javascript:alert(1)>Send</button><textarea>t</textarea><select><option>o</option></select></form>",
+    );
     assert_eq!(text_of(&n), "Name");
     assert_eq!(tags(&n), ["p"]);
 }
 
 #[test]
 fn base_and_meta_cannot_redirect_the_page() {
-    assert_eq!(text("<base href=https://evil.example/>a<meta http-equiv=refresh content=\"0;url=javascript:alert(1)\">b"), "ab");
+    assert_eq!(
+        text(
+            "<base href=https://evil.example/>a<meta http-equiv=refresh content=\"0;url=javascript:alert(1)\">b"
+        ),
+        "ab"
+    );
 }
 
 #[test]
 fn images_only_load_from_the_web() {
-    let n = safe("<img src=\"data:image/svg+xml,<svg onload=alert(1)>\"><img src=javascript:alert(1)><img>");
+    let n = safe(
+        "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\"><img src=javascript:alert(1)><img>",
+    );
     assert!(tags(&n).is_empty(), "no image without a web source: {n:?}");
-    let n = safe("<img src=https://cdn.example/a.jpg alt=\"A &quot;photo&quot;\" width=640 height=\"480px\">");
+    let n = safe(
+        "<img src=https://cdn.example/a.jpg alt=\"A &quot;photo&quot;\" width=640 height=\"480px\">",
+    );
     assert_eq!(
         attrs(&n),
         [
@@ -186,7 +260,10 @@ fn images_only_load_from_the_web() {
 #[test]
 fn comments_and_cdata_hide_nothing() {
     assert_eq!(text("a<!--<script>alert(1)</script>-->b"), "ab");
-    assert_eq!(text("a<![CDATA[<script>alert(1)</script>]]>b"), "aalert(1)]]>b");
+    assert_eq!(
+        text("a<![CDATA[<script>alert(1)</script>]]>b"),
+        "aalert(1)]]>b"
+    );
     assert_eq!(text("a<!-- unterminated <script>alert(1)</script>"), "a");
 }
 
@@ -208,10 +285,28 @@ fn unknown_and_disallowed_wrappers_keep_their_text() {
 
 #[test]
 fn harmless_structure_is_kept() {
-    let n = safe("<h2>Title</h2><p>A <strong>b</strong> <em>c</em><br>d</p><ul><li>1</li><li>2</li></ul><blockquote><p>q</p></blockquote><table><tr><th scope=col colspan=2>h</th></tr><tr><td rowspan=x>d</td></tr></table>");
+    let n = safe(
+        "<h2>Title</h2><p>A <strong>b</strong> <em>c</em><br>d</p><ul><li>1</li><li>2</li></ul><blockquote><p>q</p></blockquote><table><tr><th scope=col colspan=2>h</th></tr><tr><td rowspan=x>d</td></tr></table>",
+    );
     assert_eq!(
         tags(&n),
-        ["h2", "p", "strong", "em", "br", "ul", "li", "li", "blockquote", "p", "table", "tr", "th", "tr", "td"]
+        [
+            "h2",
+            "p",
+            "strong",
+            "em",
+            "br",
+            "ul",
+            "li",
+            "li",
+            "blockquote",
+            "p",
+            "table",
+            "tr",
+            "th",
+            "tr",
+            "td"
+        ]
     );
     assert_eq!(attrs(&n), ["th scope=col", "th colspan=2"]);
 }
@@ -242,21 +337,33 @@ fn attribute_quoting_tricks() {
     assert!(attrs(&n).iter().all(|a| !a.contains("alert")));
     // As in browsers, an unquoted value runs to the next space: this is one odd `src`.
     let n = safe("<img/src=x/onerror=alert(1)>");
-    assert_eq!(attrs(&n)[0], "img src=https://news.example/world/x/onerror=alert(1)");
+    assert_eq!(
+        attrs(&n)[0],
+        "img src=https://news.example/world/x/onerror=alert(1)"
+    );
     let n = safe("<a href=https://ok.example/`onclick=alert(1)`>x</a>");
     assert!(attrs(&n).iter().all(|a| !a.starts_with("a on")));
 }
 
 #[test]
 fn noscript_and_template_content_is_dropped() {
-    assert_eq!(text("a<noscript><img src=x onerror=alert(1)></noscript>b"), "ab");
-    assert_eq!(text("a<template><script>alert(1)</script></template>b"), "ab");
+    assert_eq!(
+        text("a<noscript><img src=x onerror=alert(1)></noscript>b"),
+        "ab"
+    );
+    assert_eq!(
+        text("a<template><script>alert(1)</script></template>b"),
+        "ab"
+    );
     assert_eq!(text("a<xmp><script>alert(1)</script></xmp>b"), "ab");
     assert_eq!(text("a<title><img src=x onerror=alert(1)></title>b"), "ab");
 }
 
 #[test]
 fn media_elements_are_dropped() {
-    assert_eq!(text("a<video src=x onerror=alert(1)><source src=y></video>b"), "ab");
+    assert_eq!(
+        text("a<video src=x onerror=alert(1)><source src=y></video>b"),
+        "ab"
+    );
     assert_eq!(text("a<audio src=x></audio>b"), "ab");
 }

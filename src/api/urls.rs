@@ -88,9 +88,15 @@ pub fn front(edition: Edition) -> String {
 
 /// The first page of a section's feed; later pages come from each page's `next`.
 pub fn section(edition: Edition, slug: &str) -> String {
-    api(edition, &format!("sections/{}/1.json", uri::encode_component(slug)))
+    api(
+        edition,
+        &format!("sections/{}/1.json", uri::encode_component(slug)),
+    )
 }
 
 pub fn article(edition: Edition, slug: &str) -> String {
-    api(edition, &format!("articles/{}.json", uri::encode_component(slug)))
+    api(
+        edition,
+        &format!("articles/{}.json", uri::encode_component(slug)),
+    )
 }

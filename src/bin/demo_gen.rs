@@ -14,7 +14,9 @@ use newsfront::contract::*;
 use newsfront::dates::Timestamp;
 
 const PAGE_SIZE: usize = 10;
-const SECTIONS: [&str; 6] = ["world", "politics", "economy", "society", "sport", "culture"];
+const SECTIONS: [&str; 6] = [
+    "world", "politics", "economy", "society", "sport", "culture",
+];
 
 struct Lang {
     code: &'static str,
@@ -49,8 +51,26 @@ const EN: Lang = Lang {
         ("Sport", "Results, records and the stories behind them"),
         ("Culture", "Books, stages, screens and galleries"),
     ],
-    places: ["Northport", "Lakeview", "Eastbridge", "Stonehill", "Riverside", "Westmoor", "Clearwater", "Highgate"],
-    topics: ["water supply", "rail links", "school meals", "harbour repairs", "solar farms", "bus fares", "river cleanup", "library hours"],
+    places: [
+        "Northport",
+        "Lakeview",
+        "Eastbridge",
+        "Stonehill",
+        "Riverside",
+        "Westmoor",
+        "Clearwater",
+        "Highgate",
+    ],
+    topics: [
+        "water supply",
+        "rail links",
+        "school meals",
+        "harbour repairs",
+        "solar farms",
+        "bus fares",
+        "river cleanup",
+        "library hours",
+    ],
     headlines: [
         "{place} council agrees new plan for {topic}",
         "Residents of {place} debate the future of {topic}",
@@ -74,17 +94,36 @@ const EN: Lang = Lang {
         "Several neighbouring towns are watching closely before making their own decisions.",
         "Independent auditors will check the accounts once the first phase is complete.",
     ],
-    headings: ["What happens next", "How the plan is paid for", "Reaction in {place}"],
+    headings: [
+        "What happens next",
+        "How the plan is paid for",
+        "Reaction in {place}",
+    ],
     quotes: [
         "We listened to every comment, and the plan is better for it.",
         "Nobody is against progress, but the numbers have to add up.",
         "This is the most important decision the town has made in a decade.",
     ],
-    list_items: ["a public hearing in the town hall", "an online survey open for four weeks", "a final vote by the council", "quarterly progress reports"],
+    list_items: [
+        "a public hearing in the town hall",
+        "an online survey open for four weeks",
+        "a final vote by the council",
+        "quarterly progress reports",
+    ],
     caption: "A view of {place} on a quiet morning.",
     credit: "Photo: Meridian News",
-    authors: ["Anna Lindqvist", "Marcus Webb", "Priya Raman", "Tomas Novak"],
-    tags: [("local-government", "Local government"), ("infrastructure", "Infrastructure"), ("budget", "Budget"), ("environment", "Environment")],
+    authors: [
+        "Anna Lindqvist",
+        "Marcus Webb",
+        "Priya Raman",
+        "Tomas Novak",
+    ],
+    tags: [
+        ("local-government", "Local government"),
+        ("infrastructure", "Infrastructure"),
+        ("budget", "Budget"),
+        ("environment", "Environment"),
+    ],
     video: "Video: the plan explained in three minutes",
     archive_note: "From our archive",
 };
@@ -101,8 +140,26 @@ const RU: Lang = Lang {
         ("Спорт", "Результаты, рекорды и истории за ними"),
         ("Культура", "Книги, сцены, экраны и галереи"),
     ],
-    places: ["Северный Порт", "Озёрск", "Восточный Мост", "Каменный Холм", "Приречье", "Западная Пустошь", "Светлые Воды", "Высокогорье"],
-    topics: ["водоснабжения", "железнодорожного сообщения", "школьного питания", "ремонта гавани", "солнечных станций", "тарифов на автобусы", "очистки реки", "работы библиотек"],
+    places: [
+        "Северный Порт",
+        "Озёрск",
+        "Восточный Мост",
+        "Каменный Холм",
+        "Приречье",
+        "Западная Пустошь",
+        "Светлые Воды",
+        "Высокогорье",
+    ],
+    topics: [
+        "водоснабжения",
+        "железнодорожного сообщения",
+        "школьного питания",
+        "ремонта гавани",
+        "солнечных станций",
+        "тарифов на автобусы",
+        "очистки реки",
+        "работы библиотек",
+    ],
     headlines: [
         "Совет города {place} одобрил новый план {topic}",
         "Жители города {place} спорят о будущем {topic}",
@@ -132,11 +189,26 @@ const RU: Lang = Lang {
         "Никто не против перемен, но цифры должны сходиться.",
         "Это самое важное решение города за последние десять лет.",
     ],
-    list_items: ["открытые слушания в ратуше", "онлайн-опрос в течение четырёх недель", "итоговое голосование совета", "ежеквартальные отчёты о ходе работ"],
+    list_items: [
+        "открытые слушания в ратуше",
+        "онлайн-опрос в течение четырёх недель",
+        "итоговое голосование совета",
+        "ежеквартальные отчёты о ходе работ",
+    ],
     caption: "Тихое утро в городе {place}.",
     credit: "Фото: Меридиан",
-    authors: ["Анна Лебедева", "Марк Власов", "Ирина Романова", "Томас Новак"],
-    tags: [("local-government", "Местная власть"), ("infrastructure", "Инфраструктура"), ("budget", "Бюджет"), ("environment", "Экология")],
+    authors: [
+        "Анна Лебедева",
+        "Марк Власов",
+        "Ирина Романова",
+        "Томас Новак",
+    ],
+    tags: [
+        ("local-government", "Местная власть"),
+        ("infrastructure", "Инфраструктура"),
+        ("budget", "Бюджет"),
+        ("environment", "Экология"),
+    ],
     video: "Видео: план за три минуты",
     archive_note: "Из нашего архива",
 };
@@ -147,14 +219,35 @@ const HY: Lang = Lang {
     notice: "Նյութերի ցանկացած օգտագործում թույլատրվում է միայն աղբյուրին հղում տալու դեպքում",
     sections: [
         ("Աշխարհ", "Կարևորը մեր սահմաններից դուրս"),
-        ("Քաղաքականություն", "Որոշումներ, բանավեճեր և դրանց հետևում կանգնած մարդիկ"),
+        (
+            "Քաղաքականություն",
+            "Որոշումներ, բանավեճեր և դրանց հետևում կանգնած մարդիկ",
+        ),
         ("Տնտեսություն", "Շուկաներ, աշխատանք և կյանքի արժեք"),
         ("Հասարակություն", "Ինչպես ենք ապրում միասին"),
         ("Սպորտ", "Արդյունքներ, ռեկորդներ և դրանց պատմությունները"),
         ("Մշակույթ", "Գրքեր, բեմեր, էկրաններ և պատկերասրահներ"),
     ],
-    places: ["Հյուսիսային Նավահանգիստ", "Լճափ", "Արևելյան Կամուրջ", "Քարաբլուր", "Գետափ", "Արևմտյան Դաշտ", "Ջրաձոր", "Բարձրավան"],
-    topics: ["ջրամատակարարման", "երկաթուղային կապի", "դպրոցական սննդի", "նավահանգստի վերանորոգման", "արևային կայանների", "ավտոբուսային սակագների", "գետի մաքրման", "գրադարանների աշխատանքի"],
+    places: [
+        "Հյուսիսային Նավահանգիստ",
+        "Լճափ",
+        "Արևելյան Կամուրջ",
+        "Քարաբլուր",
+        "Գետափ",
+        "Արևմտյան Դաշտ",
+        "Ջրաձոր",
+        "Բարձրավան",
+    ],
+    topics: [
+        "ջրամատակարարման",
+        "երկաթուղային կապի",
+        "դպրոցական սննդի",
+        "նավահանգստի վերանորոգման",
+        "արևային կայանների",
+        "ավտոբուսային սակագների",
+        "գետի մաքրման",
+        "գրադարանների աշխատանքի",
+    ],
     headlines: [
         "{place} համայնքի խորհուրդը հաստատեց {topic} նոր ծրագիրը",
         "{place} բնակիչները քննարկում են {topic} ապագան",
@@ -178,17 +271,36 @@ const HY: Lang = Lang {
         "Հարևան համայնքները ուշադիր հետևում են զարգացումներին, նախքան սեփական որոշումներ կայացնելը։",
         "Անկախ աուդիտորները կստուգեն ծախսերը առաջին փուլի ավարտից հետո։",
     ],
-    headings: ["Ինչ է լինելու հետո", "Ով է վճարելու", "Բնակիչների արձագանքը"],
+    headings: [
+        "Ինչ է լինելու հետո",
+        "Ով է վճարելու",
+        "Բնակիչների արձագանքը",
+    ],
     quotes: [
         "Մենք լսեցինք յուրաքանչյուր դիտողություն, և ծրագիրը դրանից ավելի լավը դարձավ։",
         "Ոչ ոք դեմ չէ փոփոխություններին, բայց թվերը պետք է համընկնեն։",
         "Սա վերջին տասնամյակում համայնքի ամենակարևոր որոշումն է։",
     ],
-    list_items: ["հանրային լսումներ քաղաքապետարանում", "առցանց հարցում չորս շաբաթ", "խորհրդի վերջնական քվեարկություն", "եռամսյակային հաշվետվություններ"],
+    list_items: [
+        "հանրային լսումներ քաղաքապետարանում",
+        "առցանց հարցում չորս շաբաթ",
+        "խորհրդի վերջնական քվեարկություն",
+        "եռամսյակային հաշվետվություններ",
+    ],
     caption: "Հանգիստ առավոտ {place} համայնքում։",
     credit: "Լուսանկարը՝ Մերիդիան",
-    authors: ["Աննա Պետրոսյան", "Մարկոս Վարդանյան", "Իրինա Ռոմանյան", "Թովմաս Նովակ"],
-    tags: [("local-government", "Տեղական իշխանություն"), ("infrastructure", "Ենթակառուցվածք"), ("budget", "Բյուջե"), ("environment", "Շրջակա միջավայր")],
+    authors: [
+        "Աննա Պետրոսյան",
+        "Մարկոս Վարդանյան",
+        "Իրինա Ռոմանյան",
+        "Թովմաս Նովակ",
+    ],
+    tags: [
+        ("local-government", "Տեղական իշխանություն"),
+        ("infrastructure", "Ենթակառուցվածք"),
+        ("budget", "Բյուջե"),
+        ("environment", "Շրջակա միջավայր"),
+    ],
     video: "Տեսանյութ. ծրագիրը երեք րոպեում",
     archive_note: "Մեր արխիվից",
 };
@@ -208,8 +320,14 @@ fn fill(template: &str, lang: &Lang, s: &Story) -> String {
 }
 
 fn slug(lang: &Lang, s: &Story) -> String {
-    let base = ["council-plan", "residents-debate", "report-finds", "consultation-opens", "volunteers-step-in", "cost-questioned"]
-        [(s.index + s.index / 6) % 6];
+    let base = [
+        "council-plan",
+        "residents-debate",
+        "report-finds",
+        "consultation-opens",
+        "volunteers-step-in",
+        "cost-questioned",
+    ][(s.index + s.index / 6) % 6];
     match lang.code {
         "en" => format!("{base}-{}", s.index + 1),
         code => format!("{base}-{}-{code}", s.index + 1),
@@ -257,7 +375,11 @@ fn image(lang: &Lang, s: &Story, depth: &str) -> Image {
 }
 
 fn text(t: String) -> Inline {
-    Inline { text: t, marks: vec![], href: None }
+    Inline {
+        text: t,
+        marks: vec![],
+        href: None,
+    }
 }
 
 fn summary(lang: &Lang, s: &Story, depth: &str) -> Summary {
@@ -280,11 +402,31 @@ fn paragraph(lang: &Lang, s: &Story, k: usize) -> Block {
     let b = fill(lang.sentences[(s.index + k + 3) % 8], lang, s);
     let c = fill(lang.sentences[(s.index + k + 5) % 8], lang, s);
     let content = match k % 3 {
-        0 => vec![text(format!("{a} ")), Inline { text: b, marks: vec![Mark::Strong], href: None }, text(format!(" {c}"))],
-        1 => vec![text(format!("{a} ")), Inline { text: b, marks: vec![Mark::Em], href: None }, text(format!(" {c}"))],
+        0 => vec![
+            text(format!("{a} ")),
+            Inline {
+                text: b,
+                marks: vec![Mark::Strong],
+                href: None,
+            },
+            text(format!(" {c}")),
+        ],
+        1 => vec![
+            text(format!("{a} ")),
+            Inline {
+                text: b,
+                marks: vec![Mark::Em],
+                href: None,
+            },
+            text(format!(" {c}")),
+        ],
         _ => vec![
             text(format!("{a} ")),
-            Inline { text: b, marks: vec![], href: Some("https://example.org/report".to_string()) },
+            Inline {
+                text: b,
+                marks: vec![],
+                href: Some("https://example.org/report".to_string()),
+            },
             text(format!(" {c}")),
         ],
     };
@@ -293,18 +435,25 @@ fn paragraph(lang: &Lang, s: &Story, k: usize) -> Block {
 
 fn body(lang: &Lang, s: &Story, all: &[Story]) -> Vec<Block> {
     let mut blocks = vec![paragraph(lang, s, 0), paragraph(lang, s, 1)];
-    blocks.push(Block::Heading(Heading { level: 2, content: vec![text(fill(lang.headings[s.index % 3], lang, s))] }));
+    blocks.push(Block::Heading(Heading {
+        level: 2,
+        content: vec![text(fill(lang.headings[s.index % 3], lang, s))],
+    }));
     blocks.push(paragraph(lang, s, 2));
-    if s.index % 2 == 0 {
+    if s.index.is_multiple_of(2) {
         blocks.push(Block::Quote(Quote {
             content: vec![text(lang.quotes[s.index % 3].to_string())],
             cite: Some(lang.authors[(s.index + 1) % 4].to_string()),
         }));
     }
-    if s.index % 3 == 0 {
+    if s.index.is_multiple_of(3) {
         blocks.push(Block::List(List {
-            ordered: s.index % 2 == 0,
-            items: lang.list_items.iter().map(|i| vec![text(i.to_string())]).collect(),
+            ordered: s.index.is_multiple_of(2),
+            items: lang
+                .list_items
+                .iter()
+                .map(|i| vec![text(i.to_string())])
+                .collect(),
         }));
     }
     if s.index % 4 == 1 {
@@ -334,13 +483,22 @@ fn body(lang: &Lang, s: &Story, all: &[Story]) -> Vec<Block> {
 
 fn write(path: &Path, value: &impl serde::Serialize) {
     fs::create_dir_all(path.parent().expect("has a parent")).expect("create folder");
-    fs::write(path, serde_json::to_string_pretty(value).expect("serialise")).expect("write file");
+    fs::write(
+        path,
+        serde_json::to_string_pretty(value).expect("serialise"),
+    )
+    .expect("write file");
 }
 
 fn svg(section: usize, variant: usize) -> String {
     const HUES: [u32; 6] = [210, 0, 140, 30, 100, 280];
     let h = HUES[section];
-    let (cx, cy, r) = [(300, 250, 180), (900, 420, 220), (600, 200, 150), (250, 500, 260)][variant];
+    let (cx, cy, r) = [
+        (300, 250, 180),
+        (900, 420, 220),
+        (600, 200, 150),
+        (250, 500, 260),
+    ][variant];
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\" viewBox=\"0 0 1200 675\">\
          <rect width=\"1200\" height=\"675\" fill=\"hsl({h},35%,78%)\"/>\
@@ -352,11 +510,20 @@ fn svg(section: usize, variant: usize) -> String {
 }
 
 fn generate(out: &Path, per_edition: usize) {
-    let stories: Vec<Story> = (0..per_edition).map(|i| Story { index: i, section: i % 6 }).collect();
+    let stories: Vec<Story> = (0..per_edition)
+        .map(|i| Story {
+            index: i,
+            section: i % 6,
+        })
+        .collect();
     fs::create_dir_all(out.join("img")).expect("create img");
     for (section, _) in SECTIONS.iter().enumerate() {
         for v in 0..4 {
-            fs::write(out.join(format!("img/{}-{v}.svg", SECTIONS[section])), svg(section, v)).expect("write svg");
+            fs::write(
+                out.join(format!("img/{}-{v}.svg", SECTIONS[section])),
+                svg(section, v),
+            )
+            .expect("write svg");
         }
     }
     for lang in LANGS {
@@ -365,9 +532,21 @@ fn generate(out: &Path, per_edition: usize) {
             name: lang.site_name.to_string(),
             lang: lang.code.to_string(),
             editions: vec![
-                EditionLink { lang: "en".into(), label: "EN".into(), path: "".into() },
-                EditionLink { lang: "ru".into(), label: "RU".into(), path: "ru".into() },
-                EditionLink { lang: "hy".into(), label: "ARM".into(), path: "arm".into() },
+                EditionLink {
+                    lang: "en".into(),
+                    label: "EN".into(),
+                    path: "".into(),
+                },
+                EditionLink {
+                    lang: "ru".into(),
+                    label: "RU".into(),
+                    path: "ru".into(),
+                },
+                EditionLink {
+                    lang: "hy".into(),
+                    label: "ARM".into(),
+                    path: "arm".into(),
+                },
             ],
             sections: SECTIONS
                 .iter()
@@ -386,29 +565,52 @@ fn generate(out: &Path, per_edition: usize) {
                 (Network::Telegram, "https://t.me/example"),
             ]
             .into_iter()
-            .map(|(network, url)| Social { network, url: url.to_string() })
+            .map(|(network, url)| Social {
+                network,
+                url: url.to_string(),
+            })
             .collect(),
             apps: vec![
-                AppLink { store: Store::Apple, url: "https://apps.apple.com/app/id0000000000".into() },
-                AppLink { store: Store::Google, url: "https://play.google.com/store/apps/details?id=org.example.news".into() },
+                AppLink {
+                    store: Store::Apple,
+                    url: "https://apps.apple.com/app/id0000000000".into(),
+                },
+                AppLink {
+                    store: Store::Google,
+                    url: "https://play.google.com/store/apps/details?id=org.example.news".into(),
+                },
             ],
             telegram: Some("https://t.me/example".into()),
             notice: Some(lang.notice.to_string()),
             copyright: Some("© 2025–2026".to_string()),
             search: Some(SearchConfig::Index("search-index.json".to_string())),
-            ads: vec![AdSlot { slot: "article-inline".into(), width: 728, height: 90 }],
+            ads: vec![AdSlot {
+                slot: "article-inline".into(),
+                width: 728,
+                height: 90,
+            }],
         };
         write(&root.join("site.json"), &site);
 
         let front = Front {
-            top: stories.iter().take(5).map(|s| summary(lang, s, "../")).collect(),
+            top: stories
+                .iter()
+                .take(5)
+                .map(|s| summary(lang, s, "../"))
+                .collect(),
             sections: SECTIONS
                 .iter()
                 .enumerate()
                 .map(|(i, slug)| FrontSection {
                     slug: slug.to_string(),
                     title: lang.sections[i].0.to_string(),
-                    items: stories.iter().filter(|s| s.section == i).skip(1).take(4).map(|s| summary(lang, s, "../")).collect(),
+                    items: stories
+                        .iter()
+                        .filter(|s| s.section == i)
+                        .skip(1)
+                        .take(4)
+                        .map(|s| summary(lang, s, "../"))
+                        .collect(),
                 })
                 .collect(),
         };
@@ -418,7 +620,10 @@ fn generate(out: &Path, per_edition: usize) {
             let in_section: Vec<&Story> = stories.iter().filter(|s| s.section == i).collect();
             let pages: Vec<&[&Story]> = in_section.chunks(PAGE_SIZE).collect();
             for (p, chunk) in pages.iter().enumerate() {
-                let mut items: Vec<Summary> = chunk.iter().map(|s| summary(lang, s, "../../../")).collect();
+                let mut items: Vec<Summary> = chunk
+                    .iter()
+                    .map(|s| summary(lang, s, "../../../"))
+                    .collect();
                 // News arrived while the reader scrolled: the last story of the previous
                 // page shows up again at the top of this one. The app shows it once.
                 if p > 0 {
@@ -454,24 +659,43 @@ fn generate(out: &Path, per_edition: usize) {
                 title: sum.title.clone(),
                 lead: sum.lead.clone(),
                 published_at: sum.published_at.clone(),
-                updated_at: (s.index % 7 == 0).then(|| time(&Story { index: s.index.saturating_sub(1), section: s.section })),
-                authors: vec![Author { name: lang.authors[s.index % 4].to_string() }],
+                updated_at: (s.index % 7 == 0).then(|| {
+                    time(&Story {
+                        index: s.index.saturating_sub(1),
+                        section: s.section,
+                    })
+                }),
+                authors: vec![Author {
+                    name: lang.authors[s.index % 4].to_string(),
+                }],
                 source: Some(lang.site_name.to_string()),
                 views: sum.views,
                 image: sum.image.as_ref().map(|_| image(lang, s, "../../")),
                 body: body(lang, s, &stories),
                 tags: vec![
-                    Tag { slug: lang.tags[s.index % 4].0.into(), title: lang.tags[s.index % 4].1.into() },
-                    Tag { slug: lang.tags[(s.index + 1) % 4].0.into(), title: lang.tags[(s.index + 1) % 4].1.into() },
+                    Tag {
+                        slug: lang.tags[s.index % 4].0.into(),
+                        title: lang.tags[s.index % 4].1.into(),
+                    },
+                    Tag {
+                        slug: lang.tags[(s.index + 1) % 4].0.into(),
+                        title: lang.tags[(s.index + 1) % 4].1.into(),
+                    },
                 ],
                 related,
                 translations: LANGS
                     .iter()
                     .filter(|l| l.code != lang.code)
-                    .map(|l| Translation { lang: l.code.into(), slug: slug(l, s) })
+                    .map(|l| Translation {
+                        lang: l.code.into(),
+                        slug: slug(l, s),
+                    })
                     .collect(),
             };
-            write(&root.join(format!("articles/{}.json", article.slug)), &article);
+            write(
+                &root.join(format!("articles/{}.json", article.slug)),
+                &article,
+            );
             index.push(serde_json::json!({
                 "slug": sum.slug,
                 "title": sum.title,
@@ -480,7 +704,10 @@ fn generate(out: &Path, per_edition: usize) {
                 "published_at": sum.published_at,
             }));
         }
-        write(&root.join("search-index.json"), &serde_json::json!({ "articles": index }));
+        write(
+            &root.join("search-index.json"),
+            &serde_json::json!({ "articles": index }),
+        );
     }
 }
 
@@ -491,7 +718,12 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--out" => out = PathBuf::from(args.next().expect("--out needs a folder")),
-            "--articles" => articles = args.next().and_then(|n| n.parse().ok()).expect("--articles needs a number"),
+            "--articles" => {
+                articles = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .expect("--articles needs a number")
+            }
             other => panic!("unknown argument {other}; use --out DIR and --articles N"),
         }
     }

@@ -37,14 +37,11 @@ pub fn Figure(
     };
     let base = crate::api::urls::document_base();
     let src = crate::url_policy::media(&image.src, &base)?;
-    let srcset = image
-        .srcset
-        .clone()
-        .filter(|s| {
-            s.split(',')
-                .filter_map(|c| c.split_whitespace().next())
-                .all(|u| crate::url_policy::media(u, &base).is_some())
-        });
+    let srcset = image.srcset.clone().filter(|s| {
+        s.split(',')
+            .filter_map(|c| c.split_whitespace().next())
+            .all(|u| crate::url_policy::media(u, &base).is_some())
+    });
     let caption = image.caption.clone();
     let credit = image.credit.clone();
     let has_caption = caption.is_some() || credit.is_some();

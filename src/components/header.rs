@@ -9,8 +9,8 @@ use crate::components::error_box::ErrorBox;
 use crate::components::icons::{NetworkIcon, StoreIcon, network_name};
 use crate::contract::{Site, Store};
 use crate::reader::Reader;
-use crate::routes::table::{self, Page};
 use crate::routes::href;
+use crate::routes::table::{self, Page};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -179,7 +179,12 @@ fn section_nav(class: &'static str, site: Site) -> impl IntoView {
         .map(|s| {
             let edition = reader.edition.get_untracked();
             let link = href(&table::section(edition, &s.slug));
-            let here = (edition, Page::Section { section: s.slug.clone() });
+            let here = (
+                edition,
+                Page::Section {
+                    section: s.slug.clone(),
+                },
+            );
             let current = move || route.is(&here).then_some("page");
             view! { class = class,
                 <li><a href=link aria-current=current>{s.title}</a></li>

@@ -9,8 +9,9 @@ use std::collections::HashMap;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
-use leptos_use::{UseIntersectionObserverOptions, use_intersection_observer_with_options};
 use stylers::style;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 
 use crate::api::{self, ApiError, urls};
 use crate::components::error_box::ErrorBox;
@@ -54,9 +55,42 @@ fn saved(key: &(Edition, String)) -> Option<Saved> {
 const NEAR_END_PX: f64 = 800.0;
 
 fn still_near(sentinel: NodeRef<Div>) -> bool {
-    let Some(el) = sentinel.get_untracked() else { return false };
-    let viewport = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let Some(el) = sentinel.get_untracked() else {
+        return false;
+    };
+    let viewport = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
     el.get_bounding_client_rect().top() < viewport + NEAR_END_PX
+}
+
+/// Keeps `near` telling whether `target` is within `NEAR_END_PX` of the viewport.
+///
+/// Direct rather than leptos-use's `use_intersection_observer`: its reactive wrapper
+/// cost about 2 KB (brotli) of a bundle at the edge of its budget, for one observer
+/// on one element.
+fn observe(target: NodeRef<Div>, near: RwSignal<bool>) {
+    target.on_load(move |el| {
+        let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(e) = entries.iter().last() {
+                let e: web_sys::IntersectionObserverEntry = e.unchecked_into();
+                near.set(e.is_intersecting());
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(&format!("{NEAR_END_PX}px"));
+        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            on_change.as_ref().unchecked_ref(),
+            &options,
+        ) else {
+            return;
+        };
+        observer.observe(&el);
+        let observer = send_wrapper::SendWrapper::new((observer, on_change));
+        on_cleanup(move || observer.0.disconnect());
+    });
 }
 
 /// The section's title and tagline as the feed reports them, once its first page is in.
@@ -96,7 +130,12 @@ pub fn SectionFeed(
     };
     let key = (edition, section.clone());
     let restored = saved(&key);
-    let feed = RwSignal::new(restored.as_ref().map(|s| s.feed.clone()).unwrap_or_default());
+    let feed = RwSignal::new(
+        restored
+            .as_ref()
+            .map(|s| s.feed.clone())
+            .unwrap_or_default(),
+    );
     let status = RwSignal::new(Status::Idle);
     if let (Some(saved), Some(target)) = (&restored, on_section) {
         target.0.set(saved.section.clone());
@@ -118,36 +157,38 @@ pub fn SectionFeed(
         };
         status.set(Status::Loading);
         let key = key.clone();
-        owner.with(|| spawn_local_scoped_with_cancellation(async move {
-            match api::get::<FeedPage>(url).await {
-                Ok(page) => {
-                    feed.update(|f| {
-                        f.push_page(page.items, page.next);
-                    });
-                    if let Some(target) = on_section {
-                        target.0.set(Some(page.section.clone()));
+        owner.with(|| {
+            spawn_local_scoped_with_cancellation(async move {
+                match api::get::<FeedPage>(url).await {
+                    Ok(page) => {
+                        feed.update(|f| {
+                            f.push_page(page.items, page.next);
+                        });
+                        if let Some(target) = on_section {
+                            target.0.set(Some(page.section.clone()));
+                        }
+                        SAVED.with_borrow_mut(|s| {
+                            s.insert(
+                                key,
+                                Saved {
+                                    feed: feed.get_untracked(),
+                                    section: Some(page.section),
+                                    at: js_sys::Date::now(),
+                                },
+                            )
+                        });
+                        status.set(Status::Idle);
                     }
-                    SAVED.with_borrow_mut(|s| {
-                        s.insert(
-                            key,
-                            Saved {
-                                feed: feed.get_untracked(),
-                                section: Some(page.section),
-                                at: js_sys::Date::now(),
-                            },
-                        )
-                    });
-                    status.set(Status::Idle);
-                }
-                Err(ApiError::Status(404)) if feed.with_untracked(|f| f.pages == 0) => {
-                    if let Some(cb) = on_missing {
-                        cb.run(());
+                    Err(ApiError::Status(404)) if feed.with_untracked(|f| f.pages == 0) => {
+                        if let Some(cb) = on_missing {
+                            cb.run(());
+                        }
+                        status.set(Status::Failed(ApiError::Status(404)));
                     }
-                    status.set(Status::Failed(ApiError::Status(404)));
+                    Err(e) => status.set(Status::Failed(e)),
                 }
-                Err(e) => status.set(Status::Failed(e)),
-            }
-        }));
+            })
+        });
     });
 
     if restored.is_some() {
@@ -157,20 +198,13 @@ pub fn SectionFeed(
     }
 
     let sentinel = NodeRef::<Div>::new();
-    let observer_exists = js_sys::Reflect::has(&window(), &"IntersectionObserver".into()).unwrap_or(false);
+    let observer_exists =
+        js_sys::Reflect::has(&window(), &"IntersectionObserver".into()).unwrap_or(false);
     if infinite && observer_exists {
         // The observer only reports changes: keep whether the end is near, and load
         // while it is, so a short page that leaves the end in view still fills up.
         let near_end = RwSignal::new(false);
-        use_intersection_observer_with_options(
-            sentinel,
-            move |entries, _| {
-                if let Some(e) = entries.last() {
-                    near_end.set(e.is_intersecting());
-                }
-            },
-            UseIntersectionObserverOptions::default().root_margin(format!("{NEAR_END_PX}px")),
-        );
+        observe(sentinel, near_end);
         Effect::new(move |_| {
             let more = feed.with(|f| f.pages > 0 && f.next.is_some());
             if near_end.get() && more && status.get() == Status::Idle {
@@ -187,7 +221,6 @@ pub fn SectionFeed(
 
     let first_page_in = move || feed.with(|f| f.pages > 0);
     let has_more = move || feed.with(|f| f.next.is_some());
-    
 
     view! { class = class,
         <div class="section-feed" aria-busy=move || (status.get() == Status::Loading).to_string()>

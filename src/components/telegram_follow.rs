@@ -31,7 +31,10 @@ pub fn TelegramFollow() -> impl IntoView {
     let reader = Reader::get();
     move || {
         let base = crate::api::urls::document_base();
-        let url = site.site()?.telegram.and_then(|u| crate::url_policy::link(&u, &base))?;
+        let url = site
+            .site()?
+            .telegram
+            .and_then(|u| crate::url_policy::link(&u, &base))?;
         Some(view! { class = class,
             <a class="follow no-print" href=url rel="noopener noreferrer" target="_blank">
                 <NetworkIcon network=Network::Telegram/>

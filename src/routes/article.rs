@@ -26,7 +26,8 @@ pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl Into
     let reader = Reader::get();
     let article = LocalResource::new(move || api::get::<Article>(urls::article(edition, &slug)));
     let retry = Callback::new(move |_| article.refetch());
-    move || match article.get() {
+    move || {
+        match article.get() {
         None => view! { <div class="page-narrow"><Loading height="80vh"/></div> }.into_any(),
         Some(Err(ApiError::Status(404))) => view! { <NotFound/> }.into_any(),
         Some(Err(error)) => view! {
@@ -39,6 +40,7 @@ pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl Into
             request_animation_frame(crate::scroll_memory::restore);
             view! { <Story edition article=a section=section.clone()/> }.into_any()
         }
+    }
     }
 }
 

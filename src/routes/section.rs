@@ -39,12 +39,9 @@ pub fn SectionPage(edition: Edition, section: String) -> impl IntoView {
     // The title shows at once from site.json; the feed's own copy replaces it.
     let slug = section.clone();
     let heading = Memo::new(move |_| {
-        info.0.get().or_else(|| {
-            site.site()?
-                .sections
-                .into_iter()
-                .find(|s| s.slug == slug)
-        })
+        info.0
+            .get()
+            .or_else(|| site.site()?.sections.into_iter().find(|s| s.slug == slug))
     });
     let title = move || heading.get().map(|h| h.title).unwrap_or_default();
     let tagline = move || heading.get().and_then(|h| h.tagline);

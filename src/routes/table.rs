@@ -10,8 +10,13 @@ use crate::uri::encode_component;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Front,
-    Section { section: String },
-    Article { section: String, slug: String },
+    Section {
+        section: String,
+    },
+    Article {
+        section: String,
+        slug: String,
+    },
     /// A reserved route that another part of the product serves (search, embeds).
     Reserved,
     NotFound,

@@ -23,10 +23,46 @@ pub enum Node {
 
 /// Elements kept as they are.
 const ALLOWED: &[&str] = &[
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "dl", "dt", "em",
-    "figcaption", "figure", "h2", "h3", "h4", "hr", "i", "img", "li", "mark", "ol", "p", "pre",
-    "q", "s", "small", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
-    "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 ];
 
 /// Elements without children.
@@ -36,10 +72,38 @@ const VOID: &[&str] = &["br", "hr", "img"];
 /// frames and plug-ins, forms' controls, and foreign (SVG, MathML) content whose parsing
 /// rules differ from HTML's.
 const DROP_WITH_CONTENT: &[&str] = &[
-    "applet", "audio", "base", "button", "canvas", "embed", "frame", "frameset", "head",
-    "iframe", "input", "link", "math", "meta", "noembed", "noframes", "noscript", "object",
-    "option", "param", "plaintext", "script", "select", "source", "style", "svg", "template",
-    "textarea", "title", "track", "video", "xmp",
+    "applet",
+    "audio",
+    "base",
+    "button",
+    "canvas",
+    "embed",
+    "frame",
+    "frameset",
+    "head",
+    "iframe",
+    "input",
+    "link",
+    "math",
+    "meta",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "option",
+    "param",
+    "plaintext",
+    "script",
+    "select",
+    "source",
+    "style",
+    "svg",
+    "template",
+    "textarea",
+    "title",
+    "track",
+    "video",
+    "xmp",
 ];
 
 /// Deeper markup is flattened: it keeps the rebuild cheap and bounded on hostile input.
@@ -222,7 +286,9 @@ pub fn sanitize(html: &str, base: &str) -> Vec<Node> {
 }
 
 /// Dropped elements that have no end tag, so nothing after them is dropped.
-const VOID_DROPPED: &[&str] = &["base", "embed", "input", "link", "meta", "param", "source", "track"];
+const VOID_DROPPED: &[&str] = &[
+    "base", "embed", "input", "link", "meta", "param", "source", "track",
+];
 
 /// The text of sanitised nodes, for tests and summaries.
 pub fn text_of(nodes: &[Node]) -> String {

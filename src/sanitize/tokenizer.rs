@@ -204,7 +204,8 @@ pub fn tokenize(html: &str) -> Vec<Token> {
         let lt = c.i + p;
         let after = &html[lt + 1..];
         let next = after.chars().next();
-        let is_markup = matches!(next, Some(ch) if ch.is_ascii_alphabetic() || matches!(ch, '/' | '!' | '?'));
+        let is_markup =
+            matches!(next, Some(ch) if ch.is_ascii_alphabetic() || matches!(ch, '/' | '!' | '?'));
         if !is_markup {
             c.i = lt + 1;
             continue;
@@ -269,7 +270,10 @@ mod tests {
     fn start(name: &str, attrs: &[(&str, &str)]) -> Token {
         Token::Start {
             name: name.into(),
-            attrs: attrs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            attrs: attrs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
             self_closing: false,
         }
     }
@@ -280,7 +284,15 @@ mod tests {
         assert_eq!(
             t,
             vec![
-                start("p", &[("class", "x"), ("id", "y"), ("data-z", "1 2"), ("hidden", "")]),
+                start(
+                    "p",
+                    &[
+                        ("class", "x"),
+                        ("id", "y"),
+                        ("data-z", "1 2"),
+                        ("hidden", "")
+                    ]
+                ),
                 Token::Text("Hi & bye".into()),
                 Token::End { name: "p".into() },
             ]
@@ -314,7 +326,9 @@ mod tests {
             vec![
                 start("script", &[]),
                 Token::Text("if (a<b) { x('</p>') }".into()),
-                Token::End { name: "script".into() },
+                Token::End {
+                    name: "script".into()
+                },
                 Token::Text("after".into()),
             ]
         );
@@ -323,8 +337,14 @@ mod tests {
     #[test]
     fn references() {
         assert_eq!(decode_references("&#60;&#x3C;&#X3c;&lt;"), "<<<<");
-        assert_eq!(decode_references("&copy; &unknown; & &amp"), "© &unknown; & &");
-        assert_eq!(decode_references("&#0;&#xD800;&#99999999;"), "\u{fffd}\u{fffd}\u{fffd}");
+        assert_eq!(
+            decode_references("&copy; &unknown; & &amp"),
+            "© &unknown; & &"
+        );
+        assert_eq!(
+            decode_references("&#0;&#xD800;&#99999999;"),
+            "\u{fffd}\u{fffd}\u{fffd}"
+        );
         assert_eq!(decode_references("a&#;b"), "a&#;b");
     }
 

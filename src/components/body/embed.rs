@@ -48,7 +48,9 @@ pub fn EmbedCard(provider: Provider, url: String, title: Option<String>) -> impl
     let label = title.unwrap_or_else(|| url.clone());
     let where_ = move || {
         let name = net.map(network_name).unwrap_or_default();
-        format!("{} {}", reader.text().open_embed, name).trim().to_string()
+        format!("{} {}", reader.text().open_embed, name)
+            .trim()
+            .to_string()
     };
     match href {
         Some(href) => view! { class = class,

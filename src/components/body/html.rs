@@ -19,7 +19,9 @@ fn build(document: &web_sys::Document, parent: &web_sys::Node, nodes: &[Node]) {
                 attrs,
                 children,
             } => {
-                let Ok(el) = document.create_element(tag) else { continue };
+                let Ok(el) = document.create_element(tag) else {
+                    continue;
+                };
                 for (name, value) in attrs {
                     let _ = el.set_attribute(name, value);
                 }

@@ -22,7 +22,9 @@ pub fn Body(blocks: Vec<Block>) -> impl IntoView {
 fn block(b: Block) -> AnyView {
     match b {
         Block::Paragraph(p) => view! { <p><Inlines content=p.content/></p> }.into_any(),
-        Block::Heading(h) if h.level >= 3 => view! { <h3><Inlines content=h.content/></h3> }.into_any(),
+        Block::Heading(h) if h.level >= 3 => {
+            view! { <h3><Inlines content=h.content/></h3> }.into_any()
+        }
         Block::Heading(h) => view! { <h2><Inlines content=h.content/></h2> }.into_any(),
         Block::Quote(q) => view! { <quote::Quote content=q.content cite=q.cite/> }.into_any(),
         Block::List(l) => view! { <list::List ordered=l.ordered items=l.items/> }.into_any(),

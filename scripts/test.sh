@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every check: format, lints, native tests, the release build, the size budget,
+# and the browser tests against the built site. Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh || exit 1
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+passed=0
+failed=0
+log=$(mktemp)
+
+step "format"
+cargo fmt --check || exit 1
+
+step "lints"
+cargo clippy --all-targets --quiet -- -D warnings || exit 1
+
+step "native tests"
+cargo test 2>&1 | tee "$log"
+native=${PIPESTATUS[0]}
+passed=$((passed + $(grep -oE '^test result: .* ([0-9]+) passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s += $1} END {print s + 0}')))
+failed=$((failed + $(grep -oE '[0-9]+ failed;' "$log" | awk '{s += $1} END {print s + 0}')))
+
+step "release build"
+trunk build --release --offline || exit 1
+
+step "size budget"
+node scripts/size-report.mjs
+size=$?
+if [ $size -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+step "browser tests"
+node --test --test-concurrency=1 --test-reporter=spec tests/browser/*.test.mjs 2>&1 | tee "$log"
+browser=${PIPESTATUS[0]}
+passed=$((passed + $(grep -oE '^ℹ pass [0-9]+' "$log" | awk '{s += $3} END {print s + 0}')))
+failed=$((failed + $(grep -oE '^ℹ fail [0-9]+' "$log" | awk '{s += $3} END {print s + 0}')))
+rm -f "$log"
+
+echo
+echo "$passed passed, $failed failed"
+[ "$native" -eq 0 ] && [ "$size" -eq 0 ] && [ "$browser" -eq 0 ] && [ "$failed" -eq 0 ]
