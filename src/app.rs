@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::api::{self, urls};
+use crate::components::edition_switch::Translations;
 use crate::components::{footer::Footer, header::Header};
 use crate::contract::Site;
 use crate::edition::Edition;
@@ -77,16 +78,12 @@ fn Shell(base: String) -> impl IntoView {
         table::parse(&below)
     });
     provide_context(CurrentRoute(route));
+    provide_context(Translations(RwSignal::new(Vec::new())));
     let edition = Memo::new(move |_| route.get().0);
     Reader::provide(edition);
     let site = LocalResource::new(move || api::get::<Site>(urls::site(edition.get())));
     provide_context(SiteData(site));
 
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", edition.get().lang());
-        }
-    });
     let site_name = move || SiteData(site).site().map(|s| s.name).unwrap_or_default();
 
     view! {

@@ -332,9 +332,10 @@ impl<'de> Deserialize<'de> for Block {
         }
         let raw: &RawValue = Deserialize::deserialize(d)?;
         let text = raw.get();
-        let kind: Kind = serde_json::from_str(text).map_err(serde::de::Error::custom)?;
+        let kind: Kind = serde_json::from_str(text)
+            .map_err(|_| serde::de::Error::custom("block without type"))?;
         fn fields<T: DeserializeOwned, E: serde::de::Error>(text: &str) -> Result<T, E> {
-            serde_json::from_str(text).map_err(E::custom)
+            serde_json::from_str(text).map_err(|_| E::custom("malformed block"))
         }
         Ok(match kind.kind.as_str() {
             "paragraph" => Block::Paragraph(fields(text)?),

@@ -39,6 +39,20 @@ pub struct Text {
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub back_home: &'static str,
+    pub night_theme: &'static str,
+    pub edition: &'static str,
+    pub text_size: &'static str,
+    pub text_larger: &'static str,
+    pub text_smaller: &'static str,
+    pub text_largest: &'static str,
+    pub text_smallest: &'static str,
+    pub share: &'static str,
+    pub share_on: &'static str,
+    pub print: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_by_hand: &'static str,
+    pub close: &'static str,
     pub crashed: &'static str,
     pub reload: &'static str,
 }
@@ -79,6 +93,20 @@ pub const EN: Text = Text {
     not_found_title: "Page not found",
     not_found_text: "There is no page at this address. It may have moved, or the link may be mistyped.",
     back_home: "Go to the front page",
+    night_theme: "Night theme",
+    edition: "Edition",
+    text_size: "Text size",
+    text_larger: "Larger text",
+    text_smaller: "Smaller text",
+    text_largest: "Text is at its largest",
+    text_smallest: "Text is at its smallest",
+    share: "Share",
+    share_on: "Share on",
+    print: "Print",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    copy_by_hand: "Copy this link:",
+    close: "Close",
     crashed: "Something went wrong and this page stopped working.",
     reload: "Reload the page",
 };
@@ -119,6 +147,20 @@ pub const RU: Text = Text {
     not_found_title: "Страница не найдена",
     not_found_text: "По этому адресу ничего нет. Возможно, страница переехала или в ссылке опечатка.",
     back_home: "На главную",
+    night_theme: "Ночная тема",
+    edition: "Версия сайта",
+    text_size: "Размер текста",
+    text_larger: "Крупнее текст",
+    text_smaller: "Мельче текст",
+    text_largest: "Текст уже самый крупный",
+    text_smallest: "Текст уже самый мелкий",
+    share: "Поделиться",
+    share_on: "Поделиться в",
+    print: "Печать",
+    copy_link: "Копировать ссылку",
+    link_copied: "Ссылка скопирована",
+    copy_by_hand: "Скопируйте ссылку:",
+    close: "Закрыть",
     crashed: "Что-то пошло не так, и страница перестала работать.",
     reload: "Перезагрузить страницу",
 };
@@ -159,6 +201,20 @@ pub const HY: Text = Text {
     not_found_title: "Էջը չի գտնվել",
     not_found_text: "Այս հասցեում էջ չկա։ Հնարավոր է՝ այն տեղափոխվել է, կամ հղման մեջ սխալ կա։",
     back_home: "Գլխավոր էջ",
+    night_theme: "Գիշերային ռեժիմ",
+    edition: "Տարբերակ",
+    text_size: "Տառաչափ",
+    text_larger: "Մեծացնել տառերը",
+    text_smaller: "Փոքրացնել տառերը",
+    text_largest: "Տառերն արդեն ամենամեծն են",
+    text_smallest: "Տառերն արդեն ամենափոքրն են",
+    share: "Կիսվել",
+    share_on: "Կիսվել",
+    print: "Տպել",
+    copy_link: "Պատճենել հղումը",
+    link_copied: "Հղումը պատճենված է",
+    copy_by_hand: "Պատճենեք այս հղումը՝",
+    close: "Փակել",
     crashed: "Ինչ-որ բան այն չէ, և էջը դադարեց աշխատել։",
     reload: "Վերաբեռնել էջը",
 };
@@ -175,20 +231,150 @@ pub fn text(edition: Edition) -> &'static Text {
 mod tests {
     use super::*;
 
+    /// Every string of a table. Destructured without `..`, so a new field that is not
+    /// listed here fails to compile.
+    fn all(t: &Text) -> Vec<&'static str> {
+        let Text {
+            skip_to_content,
+            sections_nav,
+            follow_us,
+            app_store,
+            google_play,
+            home,
+            loading,
+            loading_more,
+            load_more,
+            end_of_feed,
+            retry,
+            top_stories,
+            more_in,
+            views,
+            by,
+            source,
+            updated,
+            tags,
+            related,
+            advertisement,
+            follow_telegram,
+            share_prompt,
+            open_embed,
+            fail_site,
+            fail_front,
+            fail_feed,
+            fail_more,
+            fail_article,
+            why_offline,
+            why_timeout,
+            why_status,
+            why_decode,
+            not_found_title,
+            not_found_text,
+            back_home,
+            night_theme,
+            edition,
+            text_size,
+            text_larger,
+            text_smaller,
+            text_largest,
+            text_smallest,
+            share,
+            share_on,
+            print,
+            copy_link,
+            link_copied,
+            copy_by_hand,
+            close,
+            crashed,
+            reload,
+        } = *t;
+        vec![
+            skip_to_content,
+            sections_nav,
+            follow_us,
+            app_store,
+            google_play,
+            home,
+            loading,
+            loading_more,
+            load_more,
+            end_of_feed,
+            retry,
+            top_stories,
+            more_in,
+            views,
+            by,
+            source,
+            updated,
+            tags,
+            related,
+            advertisement,
+            follow_telegram,
+            share_prompt,
+            open_embed,
+            fail_site,
+            fail_front,
+            fail_feed,
+            fail_more,
+            fail_article,
+            why_offline,
+            why_timeout,
+            why_status,
+            why_decode,
+            not_found_title,
+            not_found_text,
+            back_home,
+            night_theme,
+            edition,
+            text_size,
+            text_larger,
+            text_smaller,
+            text_largest,
+            text_smallest,
+            share,
+            share_on,
+            print,
+            copy_link,
+            link_copied,
+            copy_by_hand,
+            close,
+            crashed,
+            reload,
+        ]
+    }
+
+    fn script_of(s: &str) -> (bool, bool) {
+        let cyrillic = s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        let armenian = s.chars().any(|c| ('\u{0531}'..='\u{058F}').contains(&c));
+        (cyrillic, armenian)
+    }
+
     #[test]
-    fn editions_have_their_own_script() {
-        assert!(
-            text(Edition::Ru)
-                .retry
-                .chars()
-                .all(|c| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c))
+    fn every_string_is_present_and_in_its_own_script() {
+        for (i, ((en, ru), hy)) in all(&EN).into_iter().zip(all(&RU)).zip(all(&HY)).enumerate() {
+            assert!(
+                !en.trim().is_empty() && !ru.trim().is_empty() && !hy.trim().is_empty(),
+                "entry {i}"
+            );
+            assert_eq!(script_of(en), (false, false), "English entry {i}: {en}");
+            assert!(
+                script_of(ru).0,
+                "Russian entry {i} is not in Cyrillic: {ru}"
+            );
+            assert!(
+                script_of(hy).1,
+                "Armenian entry {i} is not in Armenian: {hy}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_reference_pages_strings() {
+        assert_eq!(EN.follow_telegram, "Follow us on Telegram");
+        assert_eq!(
+            EN.share_prompt,
+            "Liked the story? Share it on social media!"
         );
-        assert!(
-            text(Edition::Hy)
-                .retry
-                .chars()
-                .all(|c| ('\u{0531}'..='\u{058F}').contains(&c))
-        );
-        assert_eq!(text(Edition::En).follow_telegram, "Follow us on Telegram");
+        assert_eq!(RU.link_copied, "Ссылка скопирована");
+        assert_eq!(text(Edition::Hy).views, "Դիտումներ");
     }
 }

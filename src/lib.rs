@@ -12,10 +12,12 @@ pub mod edition;
 pub mod feed;
 pub mod i18n;
 pub mod panic;
+pub mod prefs;
 pub mod reader;
 pub mod routes;
 pub mod sanitize;
 pub mod scroll_memory;
+pub mod share;
 pub mod uri;
 pub mod url_policy;
 

@@ -81,6 +81,15 @@ pub async fn get<T: Resource>(url: String) -> Result<T, ApiError> {
     if let Some(hit) = cached::<T>(&url) {
         return Ok(hit);
     }
+    let text = fetch_with_timeout(&url).await?;
+    let value: T = contract::decode(&text, &url).map_err(|_| ApiError::Decode)?;
+    remember(&url, &value);
+    Ok(value)
+}
+
+/// The body of a 2xx answer. Not generic, so that its code is in the bundle once
+/// rather than once per resource type.
+async fn fetch_with_timeout(url: &str) -> Result<String, ApiError> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Offline)?;
     let signal = controller.signal();
     let timed_out = Rc::new(std::cell::Cell::new(false));
@@ -103,16 +112,13 @@ pub async fn get<T: Resource>(url: String) -> Result<T, ApiError> {
         let controller = send_wrapper::SendWrapper::new(controller);
         Owner::on_cleanup(move || controller.abort());
     }
-    let result = fetch_text(&url, &signal).await;
+    let result = fetch_text(url, &signal).await;
     window.clear_timeout_with_handle(timer);
     drop(on_timeout);
-    let text = result.map_err(|e| match e {
+    result.map_err(|e| match e {
         ApiError::Offline if timed_out.get() => ApiError::Timeout,
         other => other,
-    })?;
-    let value: T = contract::decode(&text, &url).map_err(|_| ApiError::Decode)?;
-    remember(&url, &value);
-    Ok(value)
+    })
 }
 
 async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<String, ApiError> {

@@ -659,9 +659,10 @@ fn generate(out: &Path, per_edition: usize) {
                 title: sum.title.clone(),
                 lead: sum.lead.clone(),
                 published_at: sum.published_at.clone(),
-                updated_at: (s.index % 7 == 0).then(|| {
+                // Every seventh story was updated when the next one came out.
+                updated_at: (s.index % 7 == 0 && s.index > 0).then(|| {
                     time(&Story {
-                        index: s.index.saturating_sub(1),
+                        index: s.index - 1,
                         section: s.section,
                     })
                 }),

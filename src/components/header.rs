@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::app::SiteData;
+use crate::components::edition_switch::EditionSwitch;
 use crate::components::error_box::ErrorBox;
 use crate::components::icons::{NetworkIcon, StoreIcon, network_name};
+use crate::components::theme_toggle::ThemeToggle;
 use crate::contract::{Site, Store};
 use crate::reader::Reader;
 use crate::routes::href;
@@ -109,7 +111,10 @@ pub fn Header() -> impl IntoView {
                     {move || site.site().map(|s| s.name).unwrap_or_default()}
                 </a>
                 {move || site.site().map(|s| outbound_links(class, s))}
-                <div class="controls" id="reader-controls"></div>
+                <div class="controls">
+                    <EditionSwitch/>
+                    <ThemeToggle/>
+                </div>
             </div>
             <nav aria-label=move || reader.text().sections_nav>
                 {move || match site.0.get() {

@@ -2,6 +2,7 @@
 
 pub mod ad_slot;
 pub mod body;
+pub mod edition_switch;
 pub mod error_box;
 pub mod figure;
 pub mod footer;
@@ -10,5 +11,8 @@ pub mod icons;
 pub mod loading;
 pub mod published;
 pub mod section_feed;
+pub mod share_bar;
 pub mod story_card;
 pub mod telegram_follow;
+pub mod text_size;
+pub mod theme_toggle;

@@ -52,7 +52,8 @@ fn saved(key: &(Edition, String)) -> Option<Saved> {
 }
 
 /// How close to the end of the list (in CSS pixels) the next page starts loading.
-const NEAR_END_PX: f64 = 800.0;
+/// (An integer: formatting a float would pull float printing into the bundle.)
+const NEAR_END_PX: i32 = 800;
 
 fn still_near(sentinel: NodeRef<Div>) -> bool {
     let Some(el) = sentinel.get_untracked() else {
@@ -63,7 +64,7 @@ fn still_near(sentinel: NodeRef<Div>) -> bool {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    el.get_bounding_client_rect().top() < viewport + NEAR_END_PX
+    el.get_bounding_client_rect().top() < viewport + f64::from(NEAR_END_PX)
 }
 
 /// Keeps `near` telling whether `target` is within `NEAR_END_PX` of the viewport.

@@ -8,13 +8,16 @@ use stylers::style;
 use crate::api::{self, ApiError, urls};
 use crate::components::ad_slot::AdSlot;
 use crate::components::body::Body;
+use crate::components::edition_switch::Translations;
 use crate::components::error_box::ErrorBox;
 use crate::components::figure::Figure;
 use crate::components::loading::Loading;
 use crate::components::published::Published;
 use crate::components::section_feed::SectionFeed;
+use crate::components::share_bar::ShareBar;
 use crate::components::story_card::StoryCard;
 use crate::components::telegram_follow::TelegramFollow;
+use crate::components::text_size::TextSize;
 use crate::contract::Article;
 use crate::edition::Edition;
 use crate::reader::Reader;
@@ -26,6 +29,19 @@ pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl Into
     let reader = Reader::get();
     let article = LocalResource::new(move || api::get::<Article>(urls::article(edition, &slug)));
     let retry = Callback::new(move |_| article.refetch());
+    // The edition switch follows this story's translations while it is on screen.
+    let translations = expect_context::<Translations>();
+    Effect::new(move |_| {
+        let list = article
+            .get()
+            .and_then(Result::ok)
+            .map(|a| a.translations)
+            .unwrap_or_default();
+        translations.0.set(list);
+    });
+    on_cleanup(move || {
+        let _ = translations.0.try_set(Vec::new());
+    });
     move || {
         match article.get() {
         None => view! { <div class="page-narrow"><Loading height="80vh"/></div> }.into_any(),
@@ -51,6 +67,12 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
             max-width: var(--text-width);
             margin: 0 auto;
             padding: 1.5rem 1rem 0 1rem;
+        }
+        .topline {
+            display: flex;
+            align-items: center;
+            justify-content: space-between;
+            gap: 1rem;
         }
         .label {
             display: inline-block;
@@ -158,10 +180,22 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
         view! { class = class, <ul class="tags" aria-label=move || t().tags>{items}</ul> }
     });
     let section_title = article.section.title.clone();
+    let canonical = crate::uri::resolve(
+        &crate::api::urls::document_base(),
+        &href(&table::article(
+            edition,
+            &article.section.slug,
+            &article.slug,
+        )),
+    );
+    let share_title = article.title.clone();
     view! { class = class,
         <Title text=article.title.clone()/>
         <article class="story">
-            <a class="label" href=section_link>{article.section.title.clone()}</a>
+            <div class="topline">
+                <a class="label" href=section_link>{article.section.title.clone()}</a>
+                <TextSize/>
+            </div>
             <h1>{article.title.clone()}</h1>
             <p class="meta">
                 {article.published_at.map(|at| view! { <Published at/> })}
@@ -179,7 +213,9 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
                 {article.source.map(|s| view! { class = class, <p class="source">{move || t().source} ": " {s}</p> })}
                 {views.map(|v| view! { class = class, <p class="views">{move || t().views} ": " {v}</p> })}
             </div>
+            <p class="print-only">{canonical.clone()}</p>
             {tags}
+            <ShareBar url=canonical title=share_title/>
             <AdSlot placement="article-inline"/>
             <TelegramFollow/>
         </article>

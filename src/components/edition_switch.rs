@@ -1,0 +1,108 @@
+//! The edition switch: links to the same page in the other editions. An article goes
+//! to its translation when the article lists one, a section to the same section when
+//! that edition has it; otherwise the link leads to that edition's front page.
+
+use leptos::prelude::*;
+use stylers::style;
+
+use crate::api::{self, urls};
+use crate::app::{CurrentRoute, SiteData};
+use crate::contract::{Site, Translation};
+use crate::edition::Edition;
+use crate::reader::Reader;
+use crate::routes::href;
+use crate::routes::table::{self, Page};
+
+/// The translations of the article on screen, set by the article page.
+#[derive(Clone, Copy)]
+pub struct Translations(pub RwSignal<Vec<Translation>>);
+
+/// Where `to` shows the page that `route` shows in its own edition.
+fn target(
+    route: &(Edition, Page),
+    to: Edition,
+    translations: &[Translation],
+    to_site: Option<&Site>,
+) -> String {
+    let path = match &route.1 {
+        Page::Article { section, .. } => match translations.iter().find(|t| t.lang == to.lang()) {
+            Some(t) => table::article(to, section, &t.slug),
+            None => table::front(to),
+        },
+        Page::Section { section }
+            if to_site.is_some_and(|s| s.sections.iter().any(|x| &x.slug == section)) =>
+        {
+            table::section(to, section)
+        }
+        _ => table::front(to),
+    };
+    href(&path)
+}
+
+#[component]
+pub fn EditionSwitch() -> impl IntoView {
+    let class = style! {
+        ul {
+            display: flex;
+            gap: 0.125rem;
+            list-style: none;
+            margin: 0;
+            padding: 0;
+        }
+        a {
+            display: inline-flex;
+            align-items: center;
+            justify-content: center;
+            min-width: 44px;
+            min-height: 44px;
+            padding: 0 0.5rem;
+            color: inherit;
+            font-family: var(--font-ui);
+            font-size: 0.8125rem;
+            font-weight: 700;
+            text-decoration: none;
+            border-radius: 6px;
+        }
+        a:hover {
+            background: var(--header-hover);
+        }
+        a[aria-current] {
+            box-shadow: inset 0 -3px 0 var(--accent);
+        }
+    };
+    let reader = Reader::get();
+    let route = CurrentRoute::get();
+    let site = SiteData::get();
+    let translations = expect_context::<Translations>();
+    let links = move || {
+        let current = reader.edition.get();
+        let editions = site.site().map(|s| s.editions).unwrap_or_default();
+        editions
+            .into_iter()
+            .filter_map(|e| Some((Edition::from_lang(&e.lang)?, e.label)))
+            .map(|(edition, label)| {
+                // The other edition's sections, to keep the reader in the same section.
+                let other = LocalResource::new(move || api::get::<Site>(urls::site(edition)));
+                let link = move || {
+                    let other_site = other.get().and_then(Result::ok);
+                    route.0.with(|r| {
+                        translations
+                            .0
+                            .with(|t| target(r, edition, t, other_site.as_ref()))
+                    })
+                };
+                view! { class = class,
+                    <li>
+                        <a href=link hreflang=edition.lang() lang=edition.lang()
+                            aria-current=(edition == current).then_some("true")>
+                            {label}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! { class = class,
+        <ul class="editions" aria-label=move || reader.text().edition>{links}</ul>
+    }
+}

@@ -1,0 +1,53 @@
+//! A- / A+: the article text size, in bounded steps. At either end the button is
+//! disabled and its label says why.
+
+use leptos::prelude::*;
+use stylers::style;
+
+use crate::reader::{Reader, TEXT_STEPS};
+
+#[component]
+pub fn TextSize() -> impl IntoView {
+    let class = style! {
+        .text-size {
+            display: inline-flex;
+            gap: 0.25rem;
+        }
+        button {
+            min-width: 44px;
+            min-height: 44px;
+            border: 1px solid var(--rule);
+            border-radius: 6px;
+            background: var(--bg);
+            color: var(--text);
+            font-family: var(--font-ui);
+            font-weight: 700;
+            cursor: pointer;
+        }
+        button:disabled {
+            opacity: 0.45;
+            cursor: not-allowed;
+        }
+    };
+    let reader = Reader::get();
+    let t = move || reader.text();
+    let step = reader.text_step;
+    let at_min = move || step.get() == 0;
+    let at_max = move || step.get() + 1 >= TEXT_STEPS;
+    view! { class = class,
+        <div class="text-size no-print" role="group" aria-label=move || t().text_size>
+            <button type="button" class="smaller" disabled=at_min
+                aria-label=move || if at_min() { t().text_smallest } else { t().text_smaller }
+                title=move || if at_min() { t().text_smallest } else { t().text_smaller }
+                on:click=move |_| step.update(|s| *s = s.saturating_sub(1))>
+                "A-"
+            </button>
+            <button type="button" class="larger" disabled=at_max
+                aria-label=move || if at_max() { t().text_largest } else { t().text_larger }
+                title=move || if at_max() { t().text_largest } else { t().text_larger }
+                on:click=move |_| step.update(|s| *s = (*s + 1).min(TEXT_STEPS - 1))>
+                "A+"
+            </button>
+        </div>
+    }
+}

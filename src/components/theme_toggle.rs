@@ -1,0 +1,53 @@
+//! The night-theme switch: a toggle button whose pressed state is the night theme.
+
+use leptos::prelude::*;
+use stylers::style;
+
+use crate::reader::{Reader, Theme};
+
+#[component]
+pub fn ThemeToggle() -> impl IntoView {
+    let class = style! {
+        button {
+            display: inline-flex;
+            align-items: center;
+            justify-content: center;
+            min-width: 44px;
+            min-height: 44px;
+            padding: 0;
+            border: 1px solid var(--header-hover);
+            border-radius: 999px;
+            background: transparent;
+            color: inherit;
+            cursor: pointer;
+        }
+        button:hover {
+            background: var(--header-hover);
+        }
+    };
+    let reader = Reader::get();
+    let dark = move || reader.theme.get() == Theme::Dark;
+    let toggle = move |_| {
+        reader.theme.update(|t| {
+            *t = match t {
+                Theme::Dark => Theme::Light,
+                Theme::Light => Theme::Dark,
+            }
+        })
+    };
+    view! { class = class,
+        <button
+            type="button"
+            class="theme-toggle"
+            aria-pressed=move || dark().to_string()
+            aria-label=move || reader.text().night_theme
+            title=move || reader.text().night_theme
+            on:click=toggle
+        >
+            <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+                <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z" fill=move || if dark() { "currentColor" } else { "none" }
+                    stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>
+            </svg>
+        </button>
+    }
+}
