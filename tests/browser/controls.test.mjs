@@ -2,7 +2,7 @@
 // editions; with storage that throws and without the Clipboard API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, watchedPage } from './harness.mjs';
+import { axe, launch, serve, watchedPage } from './harness.mjs';
 
 let context;
 let site;
@@ -128,12 +128,13 @@ test('without the Clipboard API the link is shown selected to copy', async () =>
   await page.close();
 });
 
-test('share links carry the page URL and title', async () => {
+for (const [edition, path, prompt] of [['ru', RU_STORY, /Понравилась статья/], ['en', EN_STORY, /Liked the story\? Share it on social media!/]]) {
+test(`share links carry the page URL and title (${edition})`, async () => {
   const page = await watchedPage(context);
-  await page.goto(`${site.url}${RU_STORY}`);
+  await page.goto(`${site.url}${path}`);
   await page.waitForSelector('article.story h1');
   const title = await page.textContent('article.story h1');
-  const url = `${site.url}${RU_STORY}`;
+  const url = `${site.url}${path}`;
   const links = await page.$$eval('.share a', (as) => as.map((a) => ({ href: a.href, rel: a.rel, target: a.target })));
   assert.equal(links.length, 3);
   for (const l of links) {
@@ -146,25 +147,74 @@ test('share links carry the page URL and title', async () => {
   assert.match(links[0].href, /^https:\/\/x\.com\//);
   assert.match(links[1].href, /^https:\/\/www\.facebook\.com\//);
   assert.match(links[2].href, /^https:\/\/t\.me\//);
-  assert.match(await page.textContent('.share .prompt'), /Понравилась статья/);
+  assert.match(await page.textContent('.share .prompt'), prompt);
   await page.close();
 });
+}
 
-test('print shows the story and hides the rest', async () => {
+for (const [edition, path] of [['en', EN_STORY], ['hy', 'arm/world/council-plan-1-hy']]) {
+test(`print shows the story and hides the rest (${edition})`, async () => {
   const page = await watchedPage(context);
-  await page.goto(`${site.url}${EN_STORY}`);
+  await page.goto(`${site.url}${path}`);
   await page.waitForSelector('article.story h1');
   await page.emulateMedia({ media: 'print' });
   const visible = async (sel) => page.locator(sel).first().isVisible();
-  for (const sel of ['body > header', 'footer', 'aside.ad', '.share', 'a.follow', '.text-size', '#feed-heading', '#related-heading']) {
+  for (const sel of ['body > header', 'footer', 'aside.ad', '.share', 'a.follow', '.text-size', 'a.label', '.views', '.tags', '#feed-heading', '#related-heading']) {
     assert.equal(await visible(sel), false, `${sel} hidden in print`);
   }
   for (const sel of ['article.story h1', 'article.story .meta', '.body p', 'figure img', 'figcaption', '.byline', '.source', '.print-only']) {
     assert.equal(await visible(sel), true, `${sel} printed`);
   }
-  assert.equal(await page.textContent('.print-only'), `${site.url}${EN_STORY}`);
+  assert.equal(await page.textContent('.print-only'), `${site.url}${path}`);
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await visible('.print-only'), false);
+  await page.close();
+});
+}
+
+test('the native share sheet comes first where the device has one', async () => {
+  const page = await watchedPage(context);
+  await page.addInitScript(() => {
+    navigator.share = (data) => {
+      window.__shared = data;
+      return Promise.resolve();
+    };
+  });
+  await page.goto(`${site.url}${EN_STORY}`);
+  await page.waitForSelector('article.story h1');
+  const first = page.locator('.share .actions > *').first();
+  assert.equal(await first.textContent(), 'Share');
+  await first.click();
+  await page.waitForFunction(() => window.__shared);
+  const shared = await page.evaluate(() => window.__shared);
+  assert.deepEqual(shared, { url: `${site.url}${EN_STORY}`, title: await page.textContent('article.story h1') });
+  await page.close();
+});
+
+for (const [theme, scheme] of [['light', 'light'], ['night', 'dark']]) {
+  test(`the ${theme} theme meets WCAG AA contrast on every kind of page`, async () => {
+    const page = await watchedPage(context);
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ['', 'ru/world', EN_STORY, 'arm/world/council-plan-1-hy', 'no-such-section']) {
+      await page.goto(`${site.url}${path}`);
+      await page.waitForSelector('main h1');
+      await page.waitForLoadState('networkidle');
+      const violations = await axe(page, { runOnly: ['color-contrast'] });
+      assert.deepEqual(violations, [], `${theme} /${path}`);
+    }
+    await page.close();
+  });
+}
+
+test('text at 200 % fits a phone screen', async () => {
+  const page = await watchedPage(context);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${site.url}${EN_STORY}`);
+  await page.waitForSelector('article.story h1');
+  while (await page.locator('.text-size button.larger').isEnabled()) await page.click('.text-size button.larger');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${overflow}px of sideways scrolling`);
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
 

@@ -6,6 +6,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './static-server.mjs';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/// Runs axe-core on the page; returns the violations as "rule: target" lines.
+export async function axe(page, options = {}) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate((opts) => window.axe.run(document, opts), options);
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary})`));
+}
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
 
