@@ -1,21 +1,10 @@
 // Reader controls in a real browser: night theme, text size, copy link, share, print,
 // editions; with storage that throws and without the Clipboard API.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launch, serve, watchedPage } from './harness.mjs';
+import { axe, useBrowser, watchedPage } from './harness.mjs';
 
-let context;
-let site;
-
-before(async () => {
-  context = await launch();
-  site = await serve();
-});
-
-after(async () => {
-  await context?.close();
-  site?.server.close();
-});
+const env = useBrowser();
 
 const EN_STORY = 'world/council-plan-1';
 const RU_STORY = 'ru/world/council-plan-1-ru';
@@ -34,9 +23,9 @@ async function recordFirstPaint(page) {
 
 for (const [edition, path, label] of [['en', EN_STORY, 'Night theme'], ['ru', RU_STORY, 'Ночная тема']]) {
   test(`night theme toggles, persists and applies before first paint (${edition})`, async () => {
-    const page = await watchedPage(context);
+    const page = await watchedPage(env.context);
     await recordFirstPaint(page);
-    await page.goto(`${site.url}${path}`);
+    await page.goto(`${env.site.url}${path}`);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.waitForSelector('article.story h1');
@@ -61,8 +50,8 @@ for (const [edition, path, label] of [['en', EN_STORY, 'Night theme'], ['ru', RU
   });
 
   test(`text size is bounded at both ends and kept (${edition})`, async () => {
-    const page = await watchedPage(context);
-    await page.goto(`${site.url}${path}`);
+    const page = await watchedPage(env.context);
+    await page.goto(`${env.site.url}${path}`);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.waitForSelector('article.story h1');
@@ -93,31 +82,31 @@ for (const [edition, path, label] of [['en', EN_STORY, 'Night theme'], ['ru', RU
 }
 
 test('copy link puts the exact URL on the clipboard and says so', async () => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
-  const page = await watchedPage(context);
-  await page.goto(`${site.url}${RU_STORY}`);
+  await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.site.origin });
+  const page = await watchedPage(env.context);
+  await page.goto(`${env.site.url}${RU_STORY}`);
   await page.waitForSelector('article.story h1');
   await page.click('button.copy-link');
   const toast = page.locator('.share [role=status]');
   await page.waitForFunction(() => document.querySelector('.share [role=status]').textContent.length > 0);
   assert.equal(await toast.textContent(), 'Ссылка скопирована');
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.url}${RU_STORY}`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${env.site.url}${RU_STORY}`);
   await page.waitForFunction(() => document.querySelector('.share [role=status]').textContent === '', null, { timeout: 6000 });
   assert.deepEqual(page.problems(), []);
   await page.close();
 });
 
 test('without the Clipboard API the link is shown selected to copy', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   await page.addInitScript(() => {
     Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
   });
-  await page.goto(`${site.url}${EN_STORY}`);
+  await page.goto(`${env.site.url}${EN_STORY}`);
   await page.waitForSelector('article.story h1');
   await page.click('button.copy-link');
   const input = page.locator('.share input');
   await input.waitFor();
-  assert.equal(await input.inputValue(), `${site.url}${EN_STORY}`);
+  assert.equal(await input.inputValue(), `${env.site.url}${EN_STORY}`);
   const selected = await page.evaluate(() => {
     const i = document.activeElement;
     return i.tagName === 'INPUT' && i.selectionStart === 0 && i.selectionEnd === i.value.length;
@@ -130,11 +119,11 @@ test('without the Clipboard API the link is shown selected to copy', async () =>
 
 for (const [edition, path, prompt] of [['ru', RU_STORY, /Понравилась статья/], ['en', EN_STORY, /Liked the story\? Share it on social media!/]]) {
 test(`share links carry the page URL and title (${edition})`, async () => {
-  const page = await watchedPage(context);
-  await page.goto(`${site.url}${path}`);
+  const page = await watchedPage(env.context);
+  await page.goto(`${env.site.url}${path}`);
   await page.waitForSelector('article.story h1');
   const title = await page.textContent('article.story h1');
-  const url = `${site.url}${path}`;
+  const url = `${env.site.url}${path}`;
   const links = await page.$$eval('.share a', (as) => as.map((a) => ({ href: a.href, rel: a.rel, target: a.target })));
   assert.equal(links.length, 3);
   for (const l of links) {
@@ -154,8 +143,8 @@ test(`share links carry the page URL and title (${edition})`, async () => {
 
 for (const [edition, path] of [['en', EN_STORY], ['hy', 'arm/world/council-plan-1-hy']]) {
 test(`print shows the story and hides the rest (${edition})`, async () => {
-  const page = await watchedPage(context);
-  await page.goto(`${site.url}${path}`);
+  const page = await watchedPage(env.context);
+  await page.goto(`${env.site.url}${path}`);
   await page.waitForSelector('article.story h1');
   await page.emulateMedia({ media: 'print' });
   const visible = async (sel) => page.locator(sel).first().isVisible();
@@ -165,7 +154,7 @@ test(`print shows the story and hides the rest (${edition})`, async () => {
   for (const sel of ['article.story h1', 'article.story .meta', '.body p', 'figure img', 'figcaption', '.byline', '.source', '.print-only']) {
     assert.equal(await visible(sel), true, `${sel} printed`);
   }
-  assert.equal(await page.textContent('.print-only'), `${site.url}${path}`);
+  assert.equal(await page.textContent('.print-only'), `${env.site.url}${path}`);
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await visible('.print-only'), false);
   await page.close();
@@ -173,30 +162,30 @@ test(`print shows the story and hides the rest (${edition})`, async () => {
 }
 
 test('the native share sheet comes first where the device has one', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   await page.addInitScript(() => {
     navigator.share = (data) => {
       window.__shared = data;
       return Promise.resolve();
     };
   });
-  await page.goto(`${site.url}${EN_STORY}`);
+  await page.goto(`${env.site.url}${EN_STORY}`);
   await page.waitForSelector('article.story h1');
   const first = page.locator('.share .actions > *').first();
   assert.equal(await first.textContent(), 'Share');
   await first.click();
   await page.waitForFunction(() => window.__shared);
   const shared = await page.evaluate(() => window.__shared);
-  assert.deepEqual(shared, { url: `${site.url}${EN_STORY}`, title: await page.textContent('article.story h1') });
+  assert.deepEqual(shared, { url: `${env.site.url}${EN_STORY}`, title: await page.textContent('article.story h1') });
   await page.close();
 });
 
 for (const [theme, scheme] of [['light', 'light'], ['night', 'dark']]) {
   test(`the ${theme} theme meets WCAG AA contrast on every kind of page`, async () => {
-    const page = await watchedPage(context);
+    const page = await watchedPage(env.context);
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of ['', 'ru/world', EN_STORY, 'arm/world/council-plan-1-hy', 'no-such-section']) {
-      await page.goto(`${site.url}${path}`);
+      await page.goto(`${env.site.url}${path}`);
       await page.waitForSelector('main h1');
       await page.waitForLoadState('networkidle');
       const violations = await axe(page, { runOnly: ['color-contrast'] });
@@ -207,9 +196,9 @@ for (const [theme, scheme] of [['light', 'light'], ['night', 'dark']]) {
 }
 
 test('text at 200 % fits a phone screen', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`${site.url}${EN_STORY}`);
+  await page.goto(`${env.site.url}${EN_STORY}`);
   await page.waitForSelector('article.story h1');
   while (await page.locator('.text-size button.larger').isEnabled()) await page.click('.text-size button.larger');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -219,11 +208,11 @@ test('text at 200 % fits a phone screen', async () => {
 });
 
 test('the edition switch keeps the reader on the translated story and section', async () => {
-  const page = await watchedPage(context);
-  await page.goto(`${site.url}${EN_STORY}`);
+  const page = await watchedPage(env.context);
+  await page.goto(`${env.site.url}${EN_STORY}`);
   await page.waitForSelector('article.story h1');
   await page.click('.editions a[hreflang=ru]');
-  await page.waitForURL(`${site.url}${RU_STORY}`);
+  await page.waitForURL(`${env.site.url}${RU_STORY}`);
   await page.waitForSelector('article.story h1');
   assert.equal(await page.getAttribute('html', 'lang'), 'ru');
   assert.match(await page.textContent('article.story h1'), /Северный Порт/);
@@ -233,7 +222,7 @@ test('the edition switch keeps the reader on the translated story and section', 
   await page.waitForSelector('.section-feed article');
   await page.waitForFunction(() => document.querySelector('.editions a[hreflang=hy]').getAttribute('href') === '/arm/economy');
   await page.click('.editions a[hreflang=hy]');
-  await page.waitForURL(`${site.url}arm/economy`);
+  await page.waitForURL(`${env.site.url}arm/economy`);
   assert.equal(await page.getAttribute('html', 'lang'), 'hy');
   assert.equal(await page.textContent('main h1'), 'Տնտեսություն');
   assert.deepEqual(page.problems(), []);
@@ -241,21 +230,21 @@ test('the edition switch keeps the reader on the translated story and section', 
 });
 
 test('an article without a translation leads to the other edition\'s front page', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   await page.route(/api\/en\/articles\/council-plan-1\.json$/, async (route) => {
     const response = await route.fetch();
     const json = await response.json();
     json.translations = [];
     await route.fulfill({ response, json });
   });
-  await page.goto(`${site.url}${EN_STORY}`);
+  await page.goto(`${env.site.url}${EN_STORY}`);
   await page.waitForSelector('article.story h1');
   assert.equal(await page.getAttribute('.editions a[hreflang=ru]', 'href'), '/ru/');
   await page.close();
 });
 
 test('storage that throws leaves every control working', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -263,7 +252,7 @@ test('storage that throws leaves every control working', async () => {
       },
     });
   });
-  await page.goto(`${site.url}${EN_STORY}`);
+  await page.goto(`${env.site.url}${EN_STORY}`);
   await page.waitForSelector('article.story h1');
   const toggle = page.getByRole('button', { name: 'Night theme' });
   await toggle.click();

@@ -1,31 +1,20 @@
 // Failed requests, time-outs, malformed JSON and hostile content: each shows what
 // failed with a Retry that recovers, keeps what the page already shows, runs nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, watchedPage, withTimeout, storyLinks } from './harness.mjs';
+import { storyLinks, useBrowser, watchedPage, withTimeout } from './harness.mjs';
 
-let context;
-let site;
-
-before(async () => {
-  context = await launch();
-  site = await serve();
-});
-
-after(async () => {
-  await context?.close();
-  site?.server.close();
-});
+const env = useBrowser();
 
 const ARTICLE = /\/api\/en\/articles\/council-plan-1\.json$/;
 
 /// Breaks the article resource in one way, checks the message, mends it, retries.
 async function failThenRetry(fault, expected, { timeout } = {}) {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   if (timeout) await withTimeout(page, timeout);
   let broken = true;
   await page.route(ARTICLE, (route) => (broken ? fault(route) : route.fallback()));
-  await page.goto(`${site.url}world/council-plan-1`);
+  await page.goto(`${env.site.url}world/council-plan-1`);
   const alert = page.locator('main [role=alert]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /This story could not be loaded/);
@@ -70,10 +59,10 @@ test('no network is reported and recovers on Retry', async () => {
 });
 
 test('a failed later feed page keeps the stories already shown', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   let broken = true;
   await page.route(/sections\/economy\/2\.json$/, (r) => (broken ? r.fulfill({ status: 503 }) : r.fallback()));
-  await page.goto(`${site.url}economy`);
+  await page.goto(`${env.site.url}economy`);
   await page.waitForSelector('.section-feed article');
   const before = (await storyLinks(page)).length;
   await page.click('text=Load more stories');
@@ -88,10 +77,10 @@ test('a failed later feed page keeps the stories already shown', async () => {
 });
 
 test('site.json failing leaves the page readable, with Retry in the header', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   let broken = true;
   await page.route(/\/api\/en\/site\.json$/, (r) => (broken ? r.fulfill({ status: 500 }) : r.fallback()));
-  await page.goto(`${site.url}world/council-plan-1`);
+  await page.goto(`${env.site.url}world/council-plan-1`);
   await page.waitForSelector('article.story h1');
   const alert = page.locator('header [role=alert]');
   await alert.waitFor();
@@ -103,7 +92,7 @@ test('site.json failing leaves the page readable, with Retry in the header', asy
 });
 
 test('hostile html blocks and fields run nothing and keep their text', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   const foreign = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
@@ -129,7 +118,7 @@ test('hostile html blocks and fields run nothing and keep their text', async () 
     ];
     await route.fulfill({ response, json: article });
   });
-  await page.goto(`${site.url}world/council-plan-1`);
+  await page.goto(`${env.site.url}world/council-plan-1`);
   await page.waitForSelector('article.story h1');
   await page.hover('text=after');
   await page.click('text=click').catch(() => {});

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: the release build served by a plain static
 // server, Debian's Chromium driven by playwright-core, and a page that records every
 // console error, uncaught exception and CSP violation so tests can assert there were none.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,21 @@ export async function launch() {
     args: ARGS,
     viewport: { width: 1280, height: 900 },
   });
+}
+
+/// One browser and one served site for a test file, closed after its last test.
+/// The returned object's `context` and `site` are set once the file's tests start.
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    env.context = await launch();
+    env.site = await serve();
+  });
+  after(async () => {
+    await env.context?.close();
+    env.site?.server.close();
+  });
+  return env;
 }
 
 export async function serve(mount = '/') {

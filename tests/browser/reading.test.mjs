@@ -1,29 +1,18 @@
 // The reading path in a real browser against the release build: front page, section
 // feeds with infinite scroll, articles, Back, deep links, not-found pages, sub-path.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, watchedPage, storyLinks } from './harness.mjs';
+import { serve, storyLinks, useBrowser, watchedPage } from './harness.mjs';
 
-let context;
-let site;
-
-before(async () => {
-  context = await launch();
-  site = await serve();
-});
-
-after(async () => {
-  await context?.close();
-  site?.server.close();
-});
+const env = useBrowser();
 
 test('front → section → article → Back returns to the same place, pages kept', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   const feedRequests = [];
   page.on('request', (r) => {
     if (r.url().includes('/sections/world/')) feedRequests.push(r.url());
   });
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   await page.waitForSelector('ul.top article');
   assert.equal(await page.title(), 'Meridian News');
   assert.ok((await page.$$('section h2')).length >= 6, 'a block per section');
@@ -65,13 +54,13 @@ test('front → section → article → Back returns to the same place, pages ke
 });
 
 test('infinite scroll loads pages 2 and 3 with no repeated story', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   const pages = new Set();
   page.on('response', (r) => {
     const m = r.url().match(/sections\/politics\/(\d+)\.json$/);
     if (m && r.ok()) pages.add(m[1]);
   });
-  await page.goto(`${site.url}politics`);
+  await page.goto(`${env.site.url}politics`);
   await page.waitForSelector('.section-feed article');
   for (let i = 0; i < 20 && !(await page.isVisible('text=You have seen every story')); i++) {
     await page.mouse.wheel(0, 4000);
@@ -87,11 +76,11 @@ test('infinite scroll loads pages 2 and 3 with no repeated story', async () => {
 });
 
 test('without IntersectionObserver the Load more button still pages through', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   await page.addInitScript(() => {
     delete window.IntersectionObserver;
   });
-  await page.goto(`${site.url}sport`);
+  await page.goto(`${env.site.url}sport`);
   await page.waitForSelector('.section-feed article');
   const first = (await storyLinks(page)).length;
   await page.focus('text=Load more stories');
@@ -102,13 +91,13 @@ test('without IntersectionObserver the Load more button still pages through', as
 });
 
 test('deep links and reloads work for an article and a section, in every edition', async () => {
-  const page = await watchedPage(context);
-  await page.goto(`${site.url}ru/economy`);
+  const page = await watchedPage(env.context);
+  await page.goto(`${env.site.url}ru/economy`);
   await page.waitForSelector('.section-feed article');
   assert.equal(await page.textContent('h1'), 'Экономика');
   assert.equal(await page.getAttribute('html', 'lang'), 'ru');
 
-  await page.goto(`${site.url}arm/world/council-plan-1-hy`);
+  await page.goto(`${env.site.url}arm/world/council-plan-1-hy`);
   await page.waitForSelector('article.story h1');
   assert.equal(await page.getAttribute('html', 'lang'), 'hy');
   assert.match(await page.textContent('article.story time'), /2026/);
@@ -122,8 +111,8 @@ test('deep links and reloads work for an article and a section, in every edition
 });
 
 test('an article shows every part of the page', async () => {
-  const page = await watchedPage(context);
-  await page.goto(`${site.url}world/council-plan-1`);
+  const page = await watchedPage(env.context);
+  await page.goto(`${env.site.url}world/council-plan-1`);
   await page.waitForSelector('article.story h1');
   const story = page.locator('article.story');
   assert.equal(await story.locator('a.label').getAttribute('href'), '/world');
@@ -143,9 +132,9 @@ test('an article shows every part of the page', async () => {
 });
 
 test('unknown addresses get a not-found page with a way back', async () => {
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   for (const path of ['no/such/page/here', 'no-such-section', 'world/no-such-story', 'ru/world/no-such-story']) {
-    await page.goto(`${site.url}${path}`);
+    await page.goto(`${env.site.url}${path}`);
     await page.waitForSelector('.not-found h1');
     const ru = path.startsWith('ru/');
     assert.equal(await page.textContent('.not-found h1'), ru ? 'Страница не найдена' : 'Page not found', path);
@@ -158,7 +147,7 @@ test('unknown addresses get a not-found page with a way back', async () => {
 
 test('the site works under a sub-path set by <base href>', async () => {
   const sub = await serve('/news/');
-  const page = await watchedPage(context);
+  const page = await watchedPage(env.context);
   const apiCalls = [];
   page.on('request', (r) => r.url().includes('/api/') && apiCalls.push(new URL(r.url()).pathname));
   await page.goto(`${sub.url}ru/culture`);
