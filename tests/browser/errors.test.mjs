@@ -2,6 +2,7 @@
 // failed with a Retry that recovers, keeps what the page already shows, runs nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { storyLinks, useBrowser, watchedPage, withTimeout } from './harness.mjs';
 
 const env = useBrowser();
@@ -139,5 +140,33 @@ test('hostile html blocks and fields run nothing and keep their text', async () 
   assert.equal(await page.locator('main iframe, main script, main svg script, main form').count(), 0);
   assert.deepEqual(foreign, []);
   assert.equal(await page.isVisible('body'), true);
+  await page.close();
+});
+
+test('a strict Content-Security-Policy ships with the pages and holds', async () => {
+  const page = await watchedPage(env.context);
+  await page.goto(`${env.site.url}world/council-plan-1`);
+  await page.waitForSelector('article.story h1');
+  const policy = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
+  const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
+  assert.deepEqual(directives['object-src'], ["'none'"]);
+  assert.deepEqual(directives['base-uri'], ["'self'"]);
+  assert.deepEqual(directives['form-action'], ["'self'"]);
+  assert.ok(!policy.includes('unsafe-inline') && !policy.includes("'unsafe-eval'"));
+  // Injected inline script is refused and reported.
+  const refused = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+        const s = document.createElement('script');
+        s.textContent = 'window.__inline = 1';
+        document.body.append(s);
+      }),
+  );
+  assert.match(refused, /^script-src/);
+  assert.equal(await page.evaluate(() => window.__inline), undefined);
+  const headers = readFileSync(new URL('../../dist/_headers', import.meta.url), 'utf8');
+  assert.match(headers, /Content-Security-Policy: .*frame-ancestors 'none'/);
   await page.close();
 });
