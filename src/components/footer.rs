@@ -1,9 +1,10 @@
-//! The footer: the reuse notice and the copyright from `site.json`.
+//! The footer: social and app links, the reuse notice and the copyright from `site.json`.
 
 use leptos::prelude::*;
 use stylers::style;
 
 use crate::app::SiteData;
+use crate::components::social_links::SocialLinks;
 
 #[component]
 pub fn Footer() -> impl IntoView {
@@ -21,7 +22,7 @@ pub fn Footer() -> impl IntoView {
             margin: 0 auto;
         }
         p {
-            margin: 0 0 0.5rem 0;
+            margin: 0.5rem 0;
         }
     };
     let site = SiteData::get();
@@ -29,6 +30,7 @@ pub fn Footer() -> impl IntoView {
         <footer>
             <div class="inner">
                 {move || site.site().map(|s| view! { class = class,
+                    <SocialLinks site=s.clone()/>
                     {s.notice.map(|n| view! { class = class, <p class="notice">{n}</p> })}
                     <p class="copyright">{s.copyright.unwrap_or_default()} " " {s.name}</p>
                 })}

@@ -1,5 +1,5 @@
-//! The site header: name linking home, social and app links from `site.json`, room for
-//! the reader controls, and the section navigation.
+//! The site header: name linking home, social and app links from `site.json` (in the
+//! footer only, on phones), the reader controls, and the section navigation.
 
 use leptos::prelude::*;
 use stylers::style;
@@ -7,9 +7,9 @@ use stylers::style;
 use crate::app::SiteData;
 use crate::components::edition_switch::EditionSwitch;
 use crate::components::error_box::ErrorBox;
-use crate::components::icons::{NetworkIcon, StoreIcon, network_name};
+use crate::components::social_links::SocialLinks;
 use crate::components::theme_toggle::ThemeToggle;
-use crate::contract::{Site, Store};
+use crate::contract::Site;
 use crate::reader::Reader;
 use crate::routes::href;
 use crate::routes::table::{self, Page};
@@ -41,25 +41,10 @@ pub fn Header() -> impl IntoView {
             margin-right: auto;
             min-width: 6rem;
         }
-        .links {
-            display: flex;
-            flex-wrap: wrap;
-            gap: 0.25rem;
-            list-style: none;
-            margin: 0;
-            padding: 0;
-        }
-        .links a {
-            display: inline-flex;
-            align-items: center;
-            justify-content: center;
-            min-width: 44px;
-            min-height: 44px;
-            color: inherit;
-            border-radius: 6px;
-        }
-        .links a:hover {
-            background: var(--header-hover);
+        @media (max-width: 640px) {
+            .outbound {
+                display: none;
+            }
         }
         .controls {
             display: flex;
@@ -110,7 +95,9 @@ pub fn Header() -> impl IntoView {
                 <a class="brand" href=home>
                     {move || site.site().map(|s| s.name).unwrap_or_default()}
                 </a>
-                {move || site.site().map(|s| outbound_links(class, s))}
+                <div class="outbound">
+                    {move || site.site().map(|s| view! { <SocialLinks site=s/> })}
+                </div>
                 <div class="controls">
                     <EditionSwitch/>
                     <ThemeToggle/>
@@ -129,52 +116,8 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Social and app-store links. Views built outside the header's own `view!` take its
-/// scoped class along, so that its styles reach them.
-fn outbound_links(class: &'static str, site: Site) -> impl IntoView {
-    let reader = Reader::get();
-    let base = crate::api::urls::document_base();
-    let social = site
-        .social
-        .into_iter()
-        .filter_map(|s| Some((s.network, crate::url_policy::link(&s.url, &base)?)))
-        .map(|(network, url)| {
-            view! { class = class,
-                <li>
-                    <a href=url aria-label=network_name(network) title=network_name(network)
-                        rel="noopener noreferrer" target="_blank">
-                        <NetworkIcon network/>
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
-    let apps = site
-        .apps
-        .into_iter()
-        .filter_map(|a| Some((a.store, crate::url_policy::link(&a.url, &base)?)))
-        .map(|(store, url)| {
-            let label = move || match store {
-                Store::Apple => reader.text().app_store,
-                Store::Google => reader.text().google_play,
-            };
-            view! { class = class,
-                <li>
-                    <a href=url aria-label=label title=label rel="noopener noreferrer" target="_blank">
-                        <StoreIcon store/>
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { class = class,
-        <ul class="links" aria-label=move || reader.text().follow_us>
-            {social}
-            {apps}
-        </ul>
-    }
-}
-
+/// Section links. Views built outside the header's own `view!` take its scoped class
+/// along, so that its styles reach them.
 fn section_nav(class: &'static str, site: Site) -> impl IntoView {
     let reader = Reader::get();
     let route = crate::app::CurrentRoute::get();

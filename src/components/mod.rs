@@ -12,6 +12,7 @@ pub mod loading;
 pub mod published;
 pub mod section_feed;
 pub mod share_bar;
+pub mod social_links;
 pub mod story_card;
 pub mod telegram_follow;
 pub mod text_size;
