@@ -19,7 +19,7 @@ use crate::routes::{
 
 /// The site's `site.json` for the current edition, shared by header, footer and pages.
 #[derive(Clone, Copy)]
-pub struct SiteData(pub LocalResource<Result<Site, api::ApiError>>);
+pub struct SiteData(pub api::Fetched<Site>);
 
 impl SiteData {
     pub fn get() -> SiteData {
@@ -81,7 +81,7 @@ fn Shell(base: String) -> impl IntoView {
     provide_context(Translations(RwSignal::new(Vec::new())));
     let edition = Memo::new(move |_| route.get().0);
     Reader::provide(edition);
-    let site = LocalResource::new(move || api::get::<Site>(urls::site(edition.get())));
+    let site = api::Fetched::<Site>::new(move || urls::site(edition.get()));
     provide_context(SiteData(site));
 
     let site_name = move || SiteData(site).site().map(|s| s.name).unwrap_or_default();

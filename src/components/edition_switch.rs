@@ -82,7 +82,7 @@ pub fn EditionSwitch() -> impl IntoView {
             .filter_map(|e| Some((Edition::from_lang(&e.lang)?, e.label)))
             .map(|(edition, label)| {
                 // The other edition's sections, to keep the reader in the same section.
-                let other = LocalResource::new(move || api::get::<Site>(urls::site(edition)));
+                let other = api::Fetched::<Site>::new(move || urls::site(edition));
                 let link = move || {
                     let other_site = other.get().and_then(Result::ok);
                     route.0.with(|r| {

@@ -27,7 +27,7 @@ use crate::routes::{href, table};
 #[component]
 pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl IntoView {
     let reader = Reader::get();
-    let article = LocalResource::new(move || api::get::<Article>(urls::article(edition, &slug)));
+    let article = api::Fetched::<Article>::new(move || urls::article(edition, &slug));
     let retry = Callback::new(move |_| article.refetch());
     // The edition switch follows this story's translations while it is on screen.
     let translations = expect_context::<Translations>();

@@ -41,7 +41,7 @@ pub fn FrontPage(edition: Edition) -> impl IntoView {
         }
     };
     let reader = Reader::get();
-    let front = LocalResource::new(move || api::get::<Front>(urls::front(edition)));
+    let front = api::Fetched::<Front>::new(move || urls::front(edition));
     let retry = Callback::new(move |_| front.refetch());
     view! { class = class,
         <Title text=""/>
