@@ -95,7 +95,9 @@ fn Shell(base: String) -> impl IntoView {
                 (false, false) => format!("{page} — {name}"),
             }
         }/>
-        <a class="skip-link" href="#main">{move || Reader::get().text().skip_to_content}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>
+            {move || Reader::get().text().skip_to_content}
+        </a>
         <Header/>
         <main id="main" tabindex="-1">
             // One route takes every path: `routes::table` decides what it shows, since the
@@ -110,6 +112,18 @@ fn Shell(base: String) -> impl IntoView {
             </FlatRoutes>
         </main>
         <Footer/>
+    }
+}
+
+/// The skip link moves the focus itself: the router would otherwise take the click
+/// for a navigation to `#main` and the focus would stay in the header.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        main.scroll_into_view();
+        if let Some(main) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&main) {
+            let _ = main.focus();
+        }
     }
 }
 

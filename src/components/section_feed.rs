@@ -111,6 +111,9 @@ pub fn SectionFeed(
     /// Told when the first page fails with 404 (there is no such section).
     #[prop(optional)]
     on_missing: Option<Callback<()>>,
+    /// Heading level of the story titles, to fit the page's outline.
+    #[prop(default = 3)]
+    level: u8,
 ) -> impl IntoView {
     let class = style! {
         .feed {
@@ -229,7 +232,7 @@ pub fn SectionFeed(
                 <For
                     each=move || feed.get().items
                     key=|s| s.slug.clone()
-                    children=move |story| view! { class = class, <li><StoryCard story edition row=true/></li> }
+                    children=move |story| view! { class = class, <li><StoryCard story edition row=true level/></li> }
                 />
             </ul>
             <div class="status" role="status" aria-live="polite">

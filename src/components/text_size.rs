@@ -36,17 +36,23 @@ pub fn TextSize() -> impl IntoView {
     let at_max = move || step.get() + 1 >= TEXT_STEPS;
     view! { class = class,
         <div class="text-size no-print" role="group" aria-label=move || t().text_size>
+            // The visible "A-" stays in the accessible name (WCAG 2.5.3); the words after
+            // it say what the button does, or why it is disabled.
             <button type="button" class="smaller" disabled=at_min
-                aria-label=move || if at_min() { t().text_smallest } else { t().text_smaller }
                 title=move || if at_min() { t().text_smallest } else { t().text_smaller }
                 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))>
                 "A-"
+                <span class="visually-hidden">
+                    {move || if at_min() { t().text_smallest } else { t().text_smaller }}
+                </span>
             </button>
             <button type="button" class="larger" disabled=at_max
-                aria-label=move || if at_max() { t().text_largest } else { t().text_larger }
                 title=move || if at_max() { t().text_largest } else { t().text_larger }
                 on:click=move |_| step.update(|s| *s = (*s + 1).min(TEXT_STEPS - 1))>
                 "A+"
+                <span class="visually-hidden">
+                    {move || if at_max() { t().text_largest } else { t().text_larger }}
+                </span>
             </button>
         </div>
     }

@@ -58,7 +58,7 @@ pub fn SectionPage(edition: Edition, section: String) -> impl IntoView {
                     <h1>{title}</h1>
                     {move || tagline().map(|t| view! { class = class, <p class="tagline">{t}</p> })}
                 </header>
-                <SectionFeed edition section on_section=info on_missing/>
+                <SectionFeed edition section on_section=info on_missing level=2/>
             </div>
         }
         .into_any()

@@ -97,5 +97,5 @@ export async function withTimeout(page, ms) {
 }
 
 export async function storyLinks(page) {
-  return page.$$eval('.section-feed article h3 a', (as) => as.map((a) => a.getAttribute('href')));
+  return page.$$eval('.section-feed article :is(h2, h3) a', (as) => as.map((a) => a.getAttribute('href')));
 }

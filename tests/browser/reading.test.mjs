@@ -27,7 +27,7 @@ test('front → section → article → Back returns to the same place, pages ke
   // Load a second page, then scroll somewhere in the middle of the list.
   await page.click('text=Load more stories');
   await page.waitForFunction(() => document.querySelectorAll('.section-feed article').length > 10);
-  const target = page.locator('.section-feed article h3 a').nth(12);
+  const target = page.locator('.section-feed article :is(h2, h3) a').nth(12);
   await target.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, 100));
   await page.waitForTimeout(400);
