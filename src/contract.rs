@@ -409,6 +409,10 @@ impl Resource for FeedPage {
         if let Some(next) = &mut self.next {
             resolve_in_place(url, next);
         }
+        // A `next` the app may not fetch (`javascript:`, `data:`…) ends the feed.
+        let fetchable =
+            |n: &String| matches!(crate::uri::scheme(n).as_deref(), Some("http" | "https"));
+        self.next = self.next.take().filter(fetchable);
     }
 }
 

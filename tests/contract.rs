@@ -84,6 +84,21 @@ fn feed_page_resolves_next_against_its_own_url() {
 }
 
 #[test]
+fn feed_page_with_an_unfetchable_next_ends_there() {
+    for next in [
+        "javascript:alert(1)",
+        "data:application/json,{}",
+        "file:///etc/passwd",
+    ] {
+        let body = format!(
+            r#"{{"section": {{"slug": "w", "title": "W"}}, "items": [], "next": "{next}"}}"#
+        );
+        let page: FeedPage = decode(&body, BASE).unwrap();
+        assert_eq!(page.next, None, "{next}");
+    }
+}
+
+#[test]
 fn feed_page_without_items_is_not_the_contract() {
     let r: Result<FeedPage, _> = decode(r#"{"section": {"slug": "w", "title": "W"}}"#, BASE);
     assert!(r.is_err());

@@ -249,10 +249,18 @@ pub fn sanitize(html: &str, base: &str) -> Vec<Node> {
                 self_closing,
             } => {
                 if let Some((d, depth)) = &mut dropping {
-                    if *d == name && !self_closing {
-                        *depth += 1;
+                    // Foreign content (SVG, MathML) ends at an HTML element that cannot
+                    // live in it, as in browsers: an unclosed <svg> does not hide the
+                    // rest of the article.
+                    let breaks_out =
+                        matches!(d.as_str(), "svg" | "math") && BREAKOUT.contains(&name.as_str());
+                    if !breaks_out {
+                        if *d == name && !self_closing {
+                            *depth += 1;
+                        }
+                        continue;
                     }
-                    continue;
+                    dropping = None;
                 }
                 if DROP_WITH_CONTENT.contains(&name.as_str()) {
                     if !self_closing && !VOID_DROPPED.contains(&name.as_str()) {
@@ -284,6 +292,54 @@ pub fn sanitize(html: &str, base: &str) -> Vec<Node> {
     }
     b.finish()
 }
+
+/// HTML start tags that end foreign content (HTML spec, "parsing main in foreign content").
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
 
 /// Dropped elements that have no end tag, so nothing after them is dropped.
 const VOID_DROPPED: &[&str] = &[
