@@ -1,0 +1,138 @@
+// The fault matrix: each kind of failure on each resource. Every cell must show, in the
+// place of that resource, what failed with a Retry; keep the rest of the page; and
+// recover on Retry once the fault is gone. (A 404 for an article or a section is an
+// address that leads nowhere: the not-found page, with a way back.) The matrix is
+// printed as a table.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, watchedPage, withTimeout } from './harness.mjs';
+
+const env = useBrowser();
+
+const FAULTS = {
+  'HTTP 500': (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }),
+  'HTTP 404': (route) => route.fulfill({ status: 404, body: 'Not Found' }),
+  'HTTP 429': (route) => route.fulfill({ status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' }),
+  'time-out': async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }).catch(() => {});
+  },
+  'dropped connection': (route) => route.abort('connectionreset'),
+  'malformed JSON': (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"name": "x",,}' }),
+  'truncated JSON': async (route) => {
+    const body = await (await route.fetch()).text();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: body.slice(0, body.length / 2) });
+  },
+  'wrong field types': async (route) => {
+    const json = await (await route.fetch()).json();
+    for (const k of ['name', 'title', 'section', 'items', 'top', 'body']) if (k in json) json[k] = 5;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) });
+  },
+  offline: (route) => route.abort('internetdisconnected'),
+};
+
+const RESOURCES = {
+  'site.json': {
+    url: /\/api\/en\/site\.json$/,
+    path: 'world/council-plan-1',
+    alert: 'header [role=alert]',
+    message: /list of sections could not be loaded/,
+    kept: 'article.story h1',
+    recovered: 'header nav a[href="/world"]',
+  },
+  'front page': {
+    url: /\/api\/en\/front\.json$/,
+    path: '',
+    alert: 'main [role=alert]',
+    message: /front page could not be loaded/,
+    kept: 'body > header .brand',
+    recovered: 'ul.top article',
+  },
+  'section page 1': {
+    url: /\/api\/en\/sections\/world\/1\.json$/,
+    path: 'world',
+    alert: 'main [role=alert]',
+    message: /This section could not be loaded/,
+    kept: 'body > header .brand',
+    recovered: '.section-feed article',
+    notFound: true,
+  },
+  'later feed page': {
+    url: /\/api\/en\/sections\/world\/2\.json$/,
+    path: 'world',
+    before: async (page) => {
+      await page.waitForSelector('.section-feed article');
+      await page.click('text=Load more stories');
+    },
+    alert: '.section-feed [role=alert]',
+    message: /More stories could not be loaded/,
+    kept: '.section-feed article',
+    recovered: '.section-feed li:nth-child(11) article',
+  },
+  article: {
+    url: /\/api\/en\/articles\/council-plan-1\.json$/,
+    path: 'world/council-plan-1',
+    alert: 'main [role=alert]',
+    message: /This story could not be loaded/,
+    kept: 'body > header .brand',
+    recovered: 'article.story h1',
+    notFound: true,
+  },
+};
+
+const WHY = {
+  'HTTP 500': /error 500/,
+  'HTTP 404': /error 404/,
+  'HTTP 429': /error 429/,
+  'time-out': /took too long/,
+  'dropped connection': /could not be reached/,
+  'malformed JSON': /cannot read/,
+  'truncated JSON': /cannot read/,
+  'wrong field types': /cannot read/,
+  offline: /could not be reached/,
+};
+
+const matrix = {};
+
+for (const [resource, r] of Object.entries(RESOURCES)) {
+  test(`fault matrix: ${resource}`, async () => {
+    matrix[resource] = {};
+    for (const [fault, inject] of Object.entries(FAULTS)) {
+      const page = await watchedPage(env.context);
+      await withTimeout(page, 800);
+      let broken = true;
+      await page.route(r.url, (route) => (broken ? inject(route) : route.fallback()));
+      await page.goto(`${env.site.url}${r.path}`);
+      if (r.before) await r.before(page);
+      if (fault === 'HTTP 404' && r.notFound) {
+        await page.waitForSelector('.not-found h1');
+        assert.ok(await page.locator('.not-found a').count(), `${resource} × ${fault}: a way back`);
+        matrix[resource][fault] = 'not found';
+        await page.close();
+        continue;
+      }
+      const alert = page.locator(r.alert);
+      await alert.waitFor({ timeout: 10000 });
+      const text = await alert.textContent();
+      assert.match(text, r.message, `${resource} × ${fault}`);
+      assert.match(text, WHY[fault], `${resource} × ${fault}: says why`);
+      assert.ok(await page.locator(r.kept).count(), `${resource} × ${fault}: the rest stays`);
+      broken = false;
+      await alert.locator('button').click();
+      await page.waitForSelector(r.recovered, { timeout: 10000 });
+      assert.equal(await page.locator(r.alert).count(), 0, `${resource} × ${fault}: the message goes`);
+      matrix[resource][fault] = 'Retry ok';
+      await page.close();
+    }
+  });
+}
+
+test('print the fault matrix', () => {
+  const faults = Object.keys(FAULTS);
+  const rows = Object.entries(matrix).map(([res, cells]) => [res, ...faults.map((f) => cells[f] || '—')]);
+  const widths = ['resource', ...faults].map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  console.log([line(['resource', ...faults]), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+  assert.equal(rows.length, Object.keys(RESOURCES).length);
+  assert.ok(rows.every((r) => r.slice(1).every((c) => c !== '—')));
+});

@@ -1,0 +1,187 @@
+//! Property-based fuzzing of everything that reads outside input: the JSON decoders,
+//! `next` resolution, the sanitiser, the route table and time parsing. None may panic,
+//! and the sanitiser's output must hold its invariants whatever comes in.
+//!
+//! `cargo test` runs a short deterministic pass (a fixed seed). A longer, random run:
+//! `FUZZ_CASES=200000 FUZZ_SEED=random cargo test --release --test fuzz`.
+
+use newsfront::contract::{Article, FeedPage, Front, Site, decode};
+use newsfront::dates::Timestamp;
+use newsfront::routes::table;
+use newsfront::sanitize::{Node, sanitize};
+use newsfront::uri;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngSeed};
+use serde_json::Value;
+
+fn config() -> Config {
+    let cases = std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(256);
+    let rng_seed = match std::env::var("FUZZ_SEED").ok().as_deref() {
+        Some("random") => RngSeed::Random,
+        Some(n) => RngSeed::Fixed(n.parse().expect("FUZZ_SEED is a number or 'random'")),
+        None => RngSeed::Fixed(20_261_126),
+    };
+    Config {
+        cases,
+        rng_seed,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+/// JSON values shaped a little like the contract: its field names turn up often.
+fn json() -> impl Strategy<Value = Value> {
+    let key = prop_oneof![
+        Just("type".to_string()),
+        Just("slug".to_string()),
+        Just("title".to_string()),
+        Just("items".to_string()),
+        Just("content".to_string()),
+        Just("text".to_string()),
+        Just("href".to_string()),
+        Just("next".to_string()),
+        Just("section".to_string()),
+        Just("published_at".to_string()),
+        Just("image".to_string()),
+        Just("src".to_string()),
+        Just("body".to_string()),
+        Just("html".to_string()),
+        Just("marks".to_string()),
+        "[a-z_]{1,8}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        prop_oneof![
+            Just("paragraph".to_string()),
+            Just("html".to_string()),
+            Just("image".to_string()),
+            Just("2025-04-09T12:58:00+04:00".to_string()),
+            Just("javascript:alert(1)".to_string()),
+            ".{0,20}",
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(key.clone(), inner, 0..8)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn html() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<".to_string()),
+        Just(">".to_string()),
+        Just("</".to_string()),
+        Just("/>".to_string()),
+        Just("=".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("&".to_string()),
+        Just("&#x".to_string()),
+        Just(";".to_string()),
+        Just("<!--".to_string()),
+        Just("-->".to_string()),
+        Just("<script>".to_string()),
+        Just("</script>".to_string()),
+        Just("<svg>".to_string()),
+        Just("<a href=".to_string()),
+        Just("<img src=".to_string()),
+        Just(" onerror=".to_string()),
+        Just("javascript:".to_string()),
+        Just("<p>".to_string()),
+        Just("<b>".to_string()),
+        Just("<table>".to_string()),
+        Just("<style>".to_string()),
+        Just("<textarea>".to_string()),
+        "[a-zA-Z0-9 ]{0,6}",
+        ".{0,4}",
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+fn assert_clean(nodes: &[Node]) {
+    for n in nodes {
+        if let Node::Element {
+            attrs, children, ..
+        } = n
+        {
+            for (name, value) in attrs {
+                assert!(!name.starts_with("on") && *name != "style");
+                if matches!(*name, "href" | "src") {
+                    let scheme = uri::scheme(value);
+                    assert!(
+                        matches!(scheme.as_deref(), Some("http" | "https" | "mailto")),
+                        "{name}={value}"
+                    );
+                }
+            }
+            assert_clean(children);
+        }
+    }
+}
+
+const BASE: &str = "https://news.example/api/en/sections/world/1.json";
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn decoders_never_panic_on_any_text(body in ".{0,200}") {
+        let _ = decode::<Site>(&body, BASE);
+        let _ = decode::<Front>(&body, BASE);
+        let _ = decode::<FeedPage>(&body, BASE);
+        let _ = decode::<Article>(&body, BASE);
+    }
+
+    #[test]
+    fn decoders_never_panic_on_contract_shaped_json(v in json()) {
+        let body = v.to_string();
+        let _ = decode::<Site>(&body, BASE);
+        let _ = decode::<Front>(&body, BASE);
+        let _ = decode::<Article>(&body, BASE);
+        if let Ok(page) = decode::<FeedPage>(&body, BASE) {
+            if let Some(next) = page.next {
+                prop_assert!(next.starts_with("http"), "next {next}");
+            }
+        }
+    }
+
+    #[test]
+    fn next_resolution_never_panics_and_stays_absolute(reference in ".{0,60}") {
+        let r = uri::resolve(BASE, &reference);
+        prop_assert!(uri::scheme(&r).is_some(), "{reference:?} -> {r:?}");
+    }
+
+    #[test]
+    fn sanitiser_output_is_always_clean(markup in html()) {
+        assert_clean(&sanitize(&markup, BASE));
+    }
+
+    #[test]
+    fn sanitiser_never_panics_on_any_text(markup in ".{0,300}") {
+        assert_clean(&sanitize(&markup, BASE));
+    }
+
+    #[test]
+    fn route_table_never_panics_and_round_trips(path in "(/[a-z%0-9.-]{0,8}){0,5}", section in "[a-z-]{1,10}", slug in ".{1,20}") {
+        let _ = table::parse(&path);
+        let (_, page) = table::parse(&table::article(newsfront::edition::Edition::Ru, &section, &slug));
+        if section != "search" && section != "embed" {
+            prop_assert_eq!(page, table::Page::Article { section, slug });
+        }
+    }
+
+    #[test]
+    fn time_parsing_never_panics(s in ".{0,40}") {
+        let _ = Timestamp::parse(&s);
+    }
+}
