@@ -31,6 +31,11 @@ node scripts/size-report.mjs
 size=$?
 if [ $size -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
+step "lighthouse"
+node scripts/lighthouse.mjs
+lh=$?
+if [ $lh -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 step "browser tests"
 node --test --test-concurrency=1 --test-reporter=spec tests/browser/*.test.mjs 2>&1 | tee "$log"
 browser=${PIPESTATUS[0]}
@@ -40,4 +45,4 @@ rm -f "$log"
 
 echo
 echo "$passed passed, $failed failed"
-[ "$native" -eq 0 ] && [ "$size" -eq 0 ] && [ "$browser" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$native" -eq 0 ] && [ "$size" -eq 0 ] && [ "$lh" -eq 0 ] && [ "$browser" -eq 0 ] && [ "$failed" -eq 0 ]

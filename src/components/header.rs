@@ -50,6 +50,8 @@ pub fn Header() -> impl IntoView {
             display: flex;
             gap: 0.5rem;
             align-items: center;
+            min-width: 12rem;
+            justify-content: flex-end;
         }
         nav {
             max-width: var(--page-width);

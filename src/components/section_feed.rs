@@ -227,7 +227,13 @@ pub fn SectionFeed(
     let has_more = move || feed.with(|f| f.next.is_some());
 
     view! { class = class,
-        <div class="section-feed" aria-busy=move || (status.get() == Status::Loading).to_string()>
+        // Until the first page is in, the feed holds a screen's height, so the footer
+        // does not jump down when the stories arrive.
+        <div
+            class="section-feed"
+            aria-busy=move || (status.get() == Status::Loading).to_string()
+            style:min-height=move || (!first_page_in()).then_some("100vh")
+        >
             <ul class="feed">
                 <For
                     each=move || feed.get().items

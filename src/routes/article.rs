@@ -44,7 +44,7 @@ pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl Into
     });
     move || {
         match article.get() {
-        None => view! { <div class="page-narrow"><Loading height="80vh"/></div> }.into_any(),
+        None => view! { <div class="page-narrow"><Loading height="100vh"/></div> }.into_any(),
         Some(Err(ApiError::Status(404))) => view! { <NotFound/> }.into_any(),
         Some(Err(error)) => view! {
             <div class="page-narrow">

@@ -48,7 +48,7 @@ pub fn FrontPage(edition: Edition) -> impl IntoView {
         <div class="page">
             <h1 class="visually-hidden">{move || reader.text().top_stories}</h1>
             {move || match front.get() {
-                None => view! { <Loading height="70vh"/> }.into_any(),
+                None => view! { <Loading height="100vh"/> }.into_any(),
                 Some(Err(error)) => view! {
                     <ErrorBox what=Signal::derive(move || reader.text().fail_front) error on_retry=retry/>
                 }.into_any(),

@@ -20,15 +20,16 @@ pub fn SectionPage(edition: Edition, section: String) -> impl IntoView {
         .head {
             padding: 1.5rem 0 0.5rem 0;
             border-bottom: 2px solid var(--text);
-            min-height: 5.5rem;
         }
         h1 {
+            min-height: 2.5rem;
             margin: 0;
             font-family: var(--font-head);
             text-transform: uppercase;
             font-size: 2rem;
         }
         .tagline {
+            min-height: 1.5rem;
             margin: 0.25rem 0 0 0;
             color: var(--muted);
         }
@@ -56,7 +57,8 @@ pub fn SectionPage(edition: Edition, section: String) -> impl IntoView {
             <div class="page">
                 <header class="head">
                     <h1>{title}</h1>
-                    {move || tagline().map(|t| view! { class = class, <p class="tagline">{t}</p> })}
+                    // Always there, so the page does not move when the tagline arrives.
+                    <p class="tagline">{tagline}</p>
                 </header>
                 <SectionFeed edition section on_section=info on_missing level=2/>
             </div>

@@ -37,11 +37,11 @@ test('HTTP 500 shows the status and recovers on Retry', async () => {
 test('a time-out says so and recovers on Retry', async () => {
   const problems = await failThenRetry(
     async (r) => {
-      await new Promise((res) => setTimeout(res, 2500));
+      await new Promise((res) => setTimeout(res, 3500));
       await r.fulfill({ status: 200, contentType: 'application/json', body: '{}' }).catch(() => {});
     },
     /took too long/,
-    { timeout: 800 },
+    { timeout: 2000 },
   );
   assert.deepEqual(problems, []);
 });

@@ -14,7 +14,7 @@ const FAULTS = {
   'HTTP 404': (route) => route.fulfill({ status: 404, body: 'Not Found' }),
   'HTTP 429': (route) => route.fulfill({ status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' }),
   'time-out': async (route) => {
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 3500));
     await route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }).catch(() => {});
   },
   'dropped connection': (route) => route.abort('connectionreset'),
@@ -99,7 +99,8 @@ for (const [resource, r] of Object.entries(RESOURCES)) {
     matrix[resource] = {};
     for (const [fault, inject] of Object.entries(FAULTS)) {
       const page = await watchedPage(env.context);
-      await withTimeout(page, 800);
+      // Long enough that, on a busy machine, only the faulted request times out.
+      await withTimeout(page, 2000);
       let broken = true;
       await page.route(r.url, (route) => (broken ? inject(route) : route.fallback()));
       await page.goto(`${env.site.url}${r.path}`);

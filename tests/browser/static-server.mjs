@@ -17,7 +17,9 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer({ root, port = 0, mount = '/' }) {
+/// `spa: true` answers unknown paths with index.html and status 200, as nginx's
+/// `try_files $uri /index.html` or Netlify's `_redirects` do; otherwise 404.html with 404.
+export function startServer({ root, port = 0, mount = '/', spa = false }) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -40,8 +42,8 @@ export function startServer({ root, port = 0, mount = '/' }) {
       if (info && info.isDirectory()) target = join(target, 'index.html');
       let body = await readFile(target).catch(() => null);
       if (!body) {
-        status = 404;
-        target = join(root, '404.html');
+        status = spa ? 200 : 404;
+        target = join(root, spa ? 'index.html' : '404.html');
         body = await readFile(target);
       }
       const type = TYPES[extname(target)] || 'application/octet-stream';
