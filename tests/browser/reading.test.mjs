@@ -162,3 +162,22 @@ test('the site works under a sub-path set by <base href>', async () => {
   await page.close();
   sub.server.close();
 });
+
+test('pages do not shift while their content arrives', async () => {
+  const page = await watchedPage(env.context);
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const path of ['', 'world', 'world/council-plan-1', 'ru/economy', 'arm/world/council-plan-1-hy']) {
+    await page.goto(`${env.site.url}${path}`);
+    await page.waitForSelector('main h1');
+    await page.waitForTimeout(500);
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift < 0.01, `/${path}: cumulative layout shift ${shift.toFixed(3)}`);
+  }
+  await page.close();
+});
