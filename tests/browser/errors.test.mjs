@@ -155,6 +155,7 @@ test('a strict Content-Security-Policy ships with the pages and holds', async ()
   assert.deepEqual(directives['form-action'], ["'self'"]);
   assert.ok(!policy.includes('unsafe-inline') && !policy.includes("'unsafe-eval'"));
   // Injected inline script is refused and reported.
+  page.expectViolation();
   const refused = await page.evaluate(
     () =>
       new Promise((resolve) => {

@@ -2,6 +2,7 @@
 // server, Debian's Chromium driven by playwright-core, and a page that records every
 // console error, uncaught exception and CSP violation so tests can assert there were none.
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,19 @@ export async function watchedPage(context) {
     });
   });
   page.problems = () => problems;
+  // Every test fails on a Content-Security-Policy violation, whether or not it looks
+  // at `problems()`: closing the page checks. A test that provokes one on purpose
+  // calls `page.expectViolation()` first.
+  let violationExpected = false;
+  page.expectViolation = () => {
+    violationExpected = true;
+  };
+  const close = page.close.bind(page);
+  page.close = async () => {
+    const violations = problems.filter((p) => p.includes('CSP violation'));
+    await close();
+    if (!violationExpected) assert.deepEqual(violations, [], 'Content-Security-Policy violations');
+  };
   return page;
 }
 
