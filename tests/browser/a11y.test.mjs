@@ -53,6 +53,8 @@ test('the keyboard alone reaches every control in reading order, focus always vi
   const page = await watchedPage(env.context);
   await page.goto(`${env.site.url}world/council-plan-1`);
   await page.waitForSelector('article.story .share');
+  await page.waitForSelector('header .links a');
+  await page.waitForSelector('a.follow');
   const stops = [];
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');

@@ -114,6 +114,8 @@ test('an article shows every part of the page', async () => {
   const page = await watchedPage(env.context);
   await page.goto(`${env.site.url}world/council-plan-1`);
   await page.waitForSelector('article.story h1');
+  await page.waitForSelector('header .links a'); // site.json's parts
+  await page.waitForSelector('aside.ad');
   const story = page.locator('article.story');
   assert.equal(await story.locator('a.label').getAttribute('href'), '/world');
   assert.match(await story.locator('time').first().getAttribute('datetime'), /^2026-11-26T09:00:00\+04:00$/);
