@@ -154,15 +154,6 @@ pub fn path_of(uri: &str) -> &str {
     split(uri).path
 }
 
-/// The origin part of an absolute URI (`https://h:1` of `https://h:1/a`).
-pub fn origin_of(uri: &str) -> String {
-    let p = split(uri);
-    match (p.scheme, p.authority) {
-        (Some(s), Some(a)) => format!("{s}://{a}"),
-        _ => String::new(),
-    }
-}
-
 /// Percent-encodes a string for use in a query component or path segment.
 pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -270,8 +261,7 @@ mod tests {
     }
 
     #[test]
-    fn origin_and_path() {
-        assert_eq!(origin_of("https://h:1/a/b?c"), "https://h:1");
+    fn path() {
         assert_eq!(path_of("https://h:1/a/b?c"), "/a/b");
     }
 
