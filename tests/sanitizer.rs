@@ -4,7 +4,7 @@
 
 mod common;
 
-use newsfront::sanitize::{Node, sanitize, text_of};
+use newsfront::sanitize::{Node, sanitize};
 
 const BASE: &str = "https://news.example/world/story";
 
@@ -43,6 +43,18 @@ fn safe(html: &str) -> Vec<Node> {
     let nodes = sanitize(html, BASE);
     common::assert_clean(&nodes, html);
     nodes
+}
+
+/// The text of sanitised nodes.
+fn text_of(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    for n in nodes {
+        match n {
+            Node::Text(t) => out.push_str(t),
+            Node::Element { children, .. } => out.push_str(&text_of(children)),
+        }
+    }
+    out
 }
 
 fn text(html: &str) -> String {

@@ -345,15 +345,3 @@ const BREAKOUT: &[&str] = &[
 const VOID_DROPPED: &[&str] = &[
     "base", "embed", "input", "link", "meta", "param", "source", "track",
 ];
-
-/// The text of sanitised nodes, for tests and summaries.
-pub fn text_of(nodes: &[Node]) -> String {
-    let mut out = String::new();
-    for n in nodes {
-        match n {
-            Node::Text(t) => out.push_str(t),
-            Node::Element { children, .. } => out.push_str(&text_of(children)),
-        }
-    }
-    out
-}
