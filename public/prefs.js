@@ -1,8 +1,16 @@
 // Applies the reader's saved theme and text size before the first paint, so a night
 // reader never sees a white flash. An external file, not inline script, so the strict
 // Content-Security-Policy holds. Same keys as src/prefs.rs.
+//
+// A partner widget (/{ed}/embed/...) takes its theme from the partner instead
+// (`?theme=light|dark`, else the system's) and keeps the default text size.
 (function () {
   var root = document.documentElement;
+  if (/(^|\/)embed\//.test(location.pathname)) {
+    var wanted = /[?&]theme=(light|dark)(&|$)/.exec(location.search);
+    if (wanted) root.setAttribute('data-theme', wanted[1]);
+    return;
+  }
   try {
     var theme = localStorage.getItem('newsfront.theme');
     var step = localStorage.getItem('newsfront.text-step');

@@ -7,8 +7,11 @@
 //   hosts such as Netlify and Cloudflare Pages read) with the rules a meta tag cannot
 //   carry (frame-ancestors).
 // - 404.html is a copy of index.html: static hosts serve it for unknown paths.
+// - `_headers` also carries the framing and cache rules: partner widgets
+//   (/{ed}/embed/...) may be framed by any site, every other page by none; hashed
+//   assets are immutable, everything else is revalidated.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
@@ -29,18 +32,22 @@ if (inline) {
 const apiBase = (html.match(/<meta name="api-base" content="([^"]*)">/) || [])[1] || '';
 const apiOrigin = /^https?:\/\//.test(apiBase) ? ` ${new URL(apiBase).origin}` : '';
 
-const policy = [
+// The social players an article may load after the reader's click (src/players.rs).
+const FRAME_HOSTS = 'https://www.youtube-nocookie.com https://platform.twitter.com https://t.me https://www.instagram.com https://www.facebook.com';
+
+const directives = (frames) => [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' https: data:",
   "font-src 'self'",
   `connect-src 'self'${apiOrigin}`,
-  "frame-src 'none'",
+  `frame-src ${frames}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
+const policy = directives(FRAME_HOSTS);
 
 html = html.replace(
   '<meta charset="utf-8">',
@@ -49,11 +56,45 @@ html = html.replace(
 writeFileSync(join(dir, 'index.html'), html);
 writeFileSync(join(dir, '404.html'), html);
 
+// The widget picker frames this site's widgets, so it may frame 'self'.
+const demoPolicy = directives(`'self' ${FRAME_HOSTS}`);
+const demo = join(dir, 'embed-demo.html');
+writeFileSync(
+  demo,
+  readFileSync(demo, 'utf8').replace(
+    '<meta charset="utf-8">',
+    `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${demoPolicy}">`,
+  ),
+);
+
+// Cloudflare Pages' format: every matching rule applies, in order, and `! Name` drops
+// a header an earlier rule set. The README has the same rules for nginx.
+const EDITIONS = ['', 'ru/', 'arm/'];
+const IMMUTABLE = 'Cache-Control: public, max-age=31536000, immutable';
+const hashed = readdirSync(dir).filter((f) => /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(f));
+const rules = [
+  ['/*', [
+    `Content-Security-Policy: ${policy}; frame-ancestors 'none'`,
+    'X-Frame-Options: DENY',
+    'X-Content-Type-Options: nosniff',
+    'Referrer-Policy: strict-origin-when-cross-origin',
+    'Cache-Control: no-cache',
+  ]],
+  ...EDITIONS.map((ed) => [`/${ed}embed/*`, [
+    '! Content-Security-Policy',
+    '! X-Frame-Options',
+    `Content-Security-Policy: ${policy}; frame-ancestors *`,
+  ]]),
+  // The widget picker shows live widgets: it frames this site itself.
+  ['/embed-demo.html', [
+    '! Content-Security-Policy',
+    `Content-Security-Policy: ${demoPolicy}; frame-ancestors 'none'`,
+  ]],
+  // Partners link the loader by a fixed name: cached briefly, not for ever.
+  ['/embed.js', ['! Cache-Control', 'Cache-Control: public, max-age=3600']],
+  ...hashed.map((f) => [`/${f}`, ['! Cache-Control', IMMUTABLE]]),
+];
 writeFileSync(
   join(dir, '_headers'),
-  `/*
-  Content-Security-Policy: ${policy}; frame-ancestors 'none'
-  X-Content-Type-Options: nosniff
-  Referrer-Policy: strict-origin-when-cross-origin
-`,
+  rules.map(([path, lines]) => `${path}\n${lines.map((l) => `  ${l}\n`).join('')}`).join('\n'),
 );

@@ -16,6 +16,12 @@ if ! rustup target list --installed --toolchain nightly 2>/dev/null | grep -qx w
   rustup target add wasm32-unknown-unknown --toolchain nightly
 fi
 
+# The standard library's source: the release build compiles std itself (scripts/wasm-env.sh).
+if ! rustup component list --installed --toolchain nightly 2>/dev/null | grep -q '^rust-src'; then
+  say "adding rust-src to nightly"
+  rustup component add rust-src --toolchain nightly
+fi
+
 # Trunk: 0.22 needs a newer rustc than the machine's stable, so 0.21.14, built on stable.
 if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
   say "installing trunk 0.21.14 (about 7 minutes on a cold machine)"

@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+. scripts/wasm-env.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 passed=0

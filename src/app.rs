@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::api::{self, urls};
+use crate::components::crash_notice::CrashNotice;
 use crate::components::edition_switch::Translations;
 use crate::components::{footer::Footer, header::Header};
 use crate::contract::Site;
@@ -15,6 +16,7 @@ use crate::reader::Reader;
 use crate::routes::table::{self, Page};
 use crate::routes::{
     article::ArticlePage, front::FrontPage, not_found::NotFound, section::SectionPage,
+    widget_headlines::HeadlinesWidget, widget_story::StoryWidget,
 };
 
 /// The site's `site.json` for the current edition, shared by header, footer and pages.
@@ -85,6 +87,14 @@ fn Shell(base: String) -> impl IntoView {
     provide_context(SiteData(site));
 
     let site_name = move || SiteData(site).site().map(|s| s.name).unwrap_or_default();
+    // A partner's widget is the page alone: no skip link, header or footer.
+    let framed = Memo::new(move |_| {
+        matches!(
+            route.with(|r| r.1.clone()),
+            Page::EmbedSection { .. } | Page::EmbedArticle { .. }
+        )
+    });
+    let site_chrome = move |part: fn() -> AnyView| move || (!framed.get()).then(part);
 
     view! {
         <Title formatter=move |page: String| {
@@ -95,10 +105,12 @@ fn Shell(base: String) -> impl IntoView {
                 (false, false) => format!("{page} — {name}"),
             }
         }/>
-        <a class="skip-link" href="#main" on:click=skip_to_main>
-            {move || Reader::get().text().skip_to_content}
-        </a>
-        <Header/>
+        {site_chrome(|| view! {
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                {move || Reader::get().text().skip_to_content}
+            </a>
+            <Header/>
+        }.into_any())}
         <main id="main" tabindex="-1">
             // One route takes every path: `routes::table` decides what it shows, since the
             // contract's edition prefixes and reserved words are easier to get right (and
@@ -111,7 +123,8 @@ fn Shell(base: String) -> impl IntoView {
                 }/>
             </FlatRoutes>
         </main>
-        <Footer/>
+        {site_chrome(|| view! { <Footer/> }.into_any())}
+        <CrashNotice/>
     }
 }
 
@@ -132,6 +145,10 @@ fn page_view(edition: Edition, page: Page) -> AnyView {
         Page::Front => view! { <FrontPage edition/> }.into_any(),
         Page::Section { section } => view! { <SectionPage edition section/> }.into_any(),
         Page::Article { section, slug } => view! { <ArticlePage edition section slug/> }.into_any(),
+        Page::EmbedSection { section } => view! { <HeadlinesWidget edition section/> }.into_any(),
+        Page::EmbedArticle { section, slug } => {
+            view! { <StoryWidget edition section slug/> }.into_any()
+        }
         Page::Reserved | Page::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

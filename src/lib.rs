@@ -11,7 +11,7 @@ pub mod dates;
 pub mod edition;
 pub mod feed;
 pub mod i18n;
-pub mod panic;
+pub mod players;
 pub mod prefs;
 pub mod reader;
 pub mod routes;
@@ -20,10 +20,10 @@ pub mod scroll_memory;
 pub mod share;
 pub mod uri;
 pub mod url_policy;
+pub mod widget;
 
 /// Starts the app in the page's `<body>`.
 pub fn start() {
-    panic::install();
     scroll_memory::install();
     leptos::mount::mount_to_body(app::App);
 }

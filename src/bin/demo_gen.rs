@@ -467,6 +467,29 @@ fn body(lang: &Lang, s: &Story, all: &[Story]) -> Vec<Block> {
             title: Some(lang.video.to_string()),
         }));
     }
+    if s.index % 7 == 4 {
+        // The other providers, in turn; no title, so the card shows the address.
+        let (provider, url) = [
+            (Provider::Telegram, "https://t.me/meridian_demo/101"),
+            (
+                Provider::Twitter,
+                "https://x.com/meridian_demo/status/1800000000000000001",
+            ),
+            (
+                Provider::Instagram,
+                "https://www.instagram.com/p/C0demo12345/",
+            ),
+            (
+                Provider::Facebook,
+                "https://www.facebook.com/meridian.demo/posts/100",
+            ),
+        ][(s.index / 7) % 4];
+        blocks.push(Block::Embed(Embed {
+            provider,
+            url: url.to_string(),
+            title: None,
+        }));
+    }
     if s.index % 6 == 3 {
         blocks.push(Block::Html(Html {
             html: format!(

@@ -9,8 +9,8 @@ use crate::reader::Reader;
 #[component]
 pub fn Loading(
     /// The height to reserve, as CSS (e.g. "60vh").
-    #[prop(default = "12rem")]
-    height: &'static str,
+    #[prop(into, default = "12rem".to_string())]
+    height: String,
 ) -> impl IntoView {
     let class = style! {
         .loading {

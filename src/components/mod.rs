@@ -2,6 +2,7 @@
 
 pub mod ad_slot;
 pub mod body;
+pub mod crash_notice;
 pub mod edition_switch;
 pub mod error_box;
 pub mod figure;

@@ -5,6 +5,8 @@ pub mod front;
 pub mod not_found;
 pub mod section;
 pub mod table;
+pub mod widget_headlines;
+pub mod widget_story;
 
 /// A reader-facing link: a path from `table` joined to the site's base.
 pub fn href(path_below_base: &str) -> String {

@@ -2,7 +2,9 @@
 //! each page. Pure functions, so the scheme is tested without a browser.
 //!
 //! `/{ed}/`, `/{ed}/{section}`, `/{ed}/{section}/{slug}` with `{ed}` an edition prefix
-//! (none for English); `search` and `embed` are reserved and never sections.
+//! (none for English); `search` and `embed` are reserved and never sections. Partner
+//! widgets live below `embed`: `/{ed}/embed/section/{section}` and
+//! `/{ed}/embed/article/{section}/{slug}`.
 
 use crate::edition::Edition;
 use crate::uri::encode_component;
@@ -17,7 +19,16 @@ pub enum Page {
         section: String,
         slug: String,
     },
-    /// A reserved route that another part of the product serves (search, embeds).
+    /// A partner widget: a section's latest headlines.
+    EmbedSection {
+        section: String,
+    },
+    /// A partner widget: one story as a card.
+    EmbedArticle {
+        section: String,
+        slug: String,
+    },
+    /// A reserved route that another part of the product serves (search).
     Reserved,
     NotFound,
 }
@@ -60,6 +71,16 @@ pub fn parse(path: &str) -> (Edition, Page) {
     };
     let page = match decoded.as_slice() {
         [] => Page::Front,
+        [embed, kind, rest @ ..] if embed == "embed" => match (kind.as_str(), rest) {
+            ("section", [section]) => Page::EmbedSection {
+                section: section.clone(),
+            },
+            ("article", [section, slug]) => Page::EmbedArticle {
+                section: section.clone(),
+                slug: slug.clone(),
+            },
+            _ => Page::NotFound,
+        },
         [first, ..] if RESERVED.contains(&first.as_str()) => Page::Reserved,
         [section] => Page::Section {
             section: section.clone(),
@@ -129,7 +150,34 @@ mod tests {
     #[test]
     fn reserved_words_are_never_sections() {
         assert_eq!(parse("/search").1, Page::Reserved);
-        assert_eq!(parse("/ru/embed/section/world").1, Page::Reserved);
+        assert_eq!(parse("/embed").1, Page::Reserved);
+        assert_eq!(parse("/ru/embed/world").1, Page::NotFound);
+    }
+
+    #[test]
+    fn parses_widgets() {
+        assert_eq!(
+            parse("/ru/embed/section/world"),
+            (
+                Edition::Ru,
+                Page::EmbedSection {
+                    section: "world".into()
+                }
+            )
+        );
+        assert_eq!(
+            parse("/embed/article/world/a-story"),
+            (
+                Edition::En,
+                Page::EmbedArticle {
+                    section: "world".into(),
+                    slug: "a-story".into()
+                }
+            )
+        );
+        assert_eq!(parse("/embed/section/a/b").1, Page::NotFound);
+        assert_eq!(parse("/embed/article/world").1, Page::NotFound);
+        assert_eq!(parse("/embed/video/x").1, Page::NotFound);
     }
 
     #[test]

@@ -13,12 +13,19 @@ const PAGES = {
   hy: ['arm/', 'arm/culture', 'arm/world/council-plan-1-hy', 'arm/world/no-such-story'],
 };
 
+// Partner widgets: the page alone, without the site's header and footer.
+const WIDGETS = [
+  'embed/section/world', 'embed/article/world/council-plan-1',
+  'ru/embed/section/economy', 'ru/embed/article/world/council-plan-1-ru',
+  'arm/embed/section/culture?theme=dark', 'arm/embed/article/world/council-plan-1-hy?theme=light',
+];
+
 for (const scheme of ['light', 'dark']) {
   test(`axe finds no violation on any page (${scheme} theme, three editions)`, async () => {
     const page = await watchedPage(env.context);
     await page.emulateMedia({ colorScheme: scheme });
     const found = [];
-    for (const path of Object.values(PAGES).flat()) {
+    for (const path of [...Object.values(PAGES).flat(), ...WIDGETS]) {
       await page.goto(`${env.site.url}${path}`);
       await page.waitForSelector('main h1');
       await page.waitForTimeout(200);
@@ -45,6 +52,17 @@ test('every page has its landmarks and exactly one h1', async () => {
       contentinfo: document.querySelectorAll('body > footer').length,
     }));
     assert.deepEqual(counts, { h1: 1, banner: 1, nav: 1, main: 1, contentinfo: 1 }, path);
+  }
+  for (const path of WIDGETS) {
+    await page.goto(`${env.site.url}${path}`);
+    await page.waitForSelector('main h1 a');
+    const counts = await page.evaluate(() => ({
+      h1: document.querySelectorAll('h1').length,
+      header: document.querySelectorAll('body > header').length,
+      main: document.querySelectorAll('main').length,
+      footer: document.querySelectorAll('body > footer').length,
+    }));
+    assert.deepEqual(counts, { h1: 1, header: 0, main: 1, footer: 0 }, path);
   }
   await page.close();
 });

@@ -60,14 +60,15 @@ export async function serve(mount = '/') {
 }
 
 /// A page that collects problems. `problems()` lists them; deep links served by the
-/// static host's 404.html are expected to log their own 404 and are not counted.
+/// static host's 404.html (the page's or a frame's) are expected to log their own 404
+/// and are not counted.
 export async function watchedPage(context) {
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     const loc = m.location().url || '';
-    const isDocument404 = m.text().includes('404') && loc === page.url();
+    const isDocument404 = m.text().includes('404') && page.frames().some((f) => f.url() === loc);
     if (!isDocument404) problems.push(`console: ${m.text()} (${loc})`);
   });
   page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));

@@ -17,9 +17,44 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/// The rules of a `_headers` file (Cloudflare Pages' reading: every rule whose path
+/// matches applies, in order; `! Name` drops a header an earlier rule set).
+function headerRules(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      rules.push({ match: new RegExp(`^${pattern}$`), lines: [] });
+    } else if (rules.length) {
+      rules.at(-1).lines.push(line.trim());
+    }
+  }
+  return rules;
+}
+
+function headersFor(rules, path) {
+  const headers = {};
+  for (const rule of rules.filter((r) => r.match.test(path))) {
+    for (const line of rule.lines) {
+      if (line.startsWith('!')) {
+        delete headers[line.slice(1).trim().toLowerCase()];
+        continue;
+      }
+      const at = line.indexOf(':');
+      const name = line.slice(0, at).trim().toLowerCase();
+      const value = line.slice(at + 1).trim();
+      headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
+    }
+  }
+  return headers;
+}
+
 /// `spa: true` answers unknown paths with index.html and status 200, as nginx's
 /// `try_files $uri /index.html` or Netlify's `_redirects` do; otherwise 404.html with 404.
-export function startServer({ root, port = 0, mount = '/', spa = false }) {
+/// `headers: true` applies the build's `_headers` as a static host would.
+export function startServer({ root, port = 0, mount = '/', spa = false, headers = false }) {
+  const rulesOnce = headers ? readFile(join(root, '_headers'), 'utf8').then(headerRules) : Promise.resolve([]);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -50,7 +85,8 @@ export function startServer({ root, port = 0, mount = '/', spa = false }) {
       if (type.startsWith('text/html') && mount !== '/') {
         body = Buffer.from(body.toString().replace('<base href="/">', `<base href="${mount}">`));
       }
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      const extra = headersFor(await rulesOnce, path);
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
       res.end(body);
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain' });

@@ -1,11 +1,15 @@
-//! A social embed, shown as a plain link card: no third-party request is made.
+//! A social embed. It starts as a card (provider, title, link) that makes no
+//! third-party request; the reader's click on "Show the post" loads the provider's
+//! player in a sandboxed frame. Addresses `players` does not know stay a link card.
 
+use leptos::html::Iframe;
 use leptos::prelude::*;
 use stylers::style;
 
 use crate::components::icons::{NetworkIcon, network_name};
 use crate::contract::{Network, Provider};
-use crate::reader::Reader;
+use crate::players::{self, Shape};
+use crate::reader::{Reader, Theme};
 
 fn network(p: Provider) -> Option<Network> {
     match p {
@@ -18,48 +22,113 @@ fn network(p: Provider) -> Option<Network> {
     }
 }
 
+/// What a player frame may do: run the provider's script on its own origin, open the
+/// post on the provider's site, play full screen. Not: navigate our page, open forms
+/// or dialogs on it.
+const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation";
+
 #[component]
 pub fn EmbedCard(provider: Provider, url: String, title: Option<String>) -> impl IntoView {
     let class = style! {
         .embed {
-            display: flex;
-            gap: 0.75rem;
-            align-items: center;
             margin: 1.5rem 0;
             padding: 1rem;
             border: 1px solid var(--rule);
             border-radius: 8px;
-            color: var(--text);
-            text-decoration: none;
         }
-        .embed:hover {
-            border-color: var(--accent);
+        .head {
+            display: flex;
+            gap: 0.75rem;
+            align-items: center;
+        }
+        .head a {
+            color: var(--text);
         }
         .where {
             display: block;
             font-size: 0.8125rem;
             color: var(--muted);
         }
+        .notice {
+            margin: 0.75rem 0 0 0;
+            font-size: 0.8125rem;
+            color: var(--muted);
+        }
+        .show {
+            margin-top: 0.75rem;
+        }
+        iframe {
+            display: block;
+            width: 100%;
+            margin-top: 0.75rem;
+            border: 0;
+            border-radius: 4px;
+            background: var(--placeholder);
+        }
+        .video {
+            aspect-ratio: 16 / 9;
+        }
     };
     let reader = Reader::get();
     let base = crate::api::urls::document_base();
     let href = crate::url_policy::link(&url, &base);
     let net = network(provider);
-    let label = title.unwrap_or_else(|| url.clone());
+    let name = net.map(network_name).unwrap_or_default();
+    let label = title.clone().unwrap_or_else(|| url.clone());
     let where_ = move || {
-        let name = net.map(network_name).unwrap_or_default();
-        format!("{} {}", reader.text().open_embed, name)
+        format!("{} {name}", reader.text().open_embed)
             .trim()
             .to_string()
     };
-    match href {
+    let head = match href {
         Some(href) => view! { class = class,
-            <a class="embed" href=href rel="noopener noreferrer" target="_blank">
-                {net.map(|network| view! { <NetworkIcon network/> })}
-                <span><span class="where">{where_}</span>{label}</span>
-            </a>
+            <a href=href rel="noopener noreferrer" target="_blank">{label}</a>
         }
         .into_any(),
-        None => view! { class = class, <p class="embed">{label}</p> }.into_any(),
+        None => view! { class = class, <span>{label}</span> }.into_any(),
+    };
+    let shown = RwSignal::new(false);
+    let frame = NodeRef::<Iframe>::new();
+    // The frame takes the focus from the button it replaces.
+    frame.on_load(|f| {
+        let _ = f.focus();
+    });
+    let playable = players::player(provider, &url, false).is_some();
+    let player = move || {
+        let dark = reader.theme.get_untracked() == Theme::Dark;
+        let player = players::player(provider, &url, dark)?;
+        let (video, height) = match player.shape {
+            Shape::Video => (true, None),
+            Shape::Post(h) => (false, Some(h)),
+        };
+        let frame_title = title
+            .clone()
+            .unwrap_or_else(|| reader.text().embed_player.to_string());
+        Some(view! { class = class,
+            <iframe node_ref=frame src=player.src title=frame_title sandbox=SANDBOX
+                class:video=video height=height
+                allow="encrypted-media; picture-in-picture; fullscreen"
+                referrerpolicy="strict-origin-when-cross-origin"></iframe>
+        })
+    };
+    view! { class = class,
+        <figure class="embed">
+            <figcaption class="head">
+                {net.map(|network| view! { <NetworkIcon network/> })}
+                <span><span class="where">{where_}</span>{head}</span>
+            </figcaption>
+            {move || match (playable, shown.get()) {
+                (false, _) => None,
+                (true, true) => player().map(IntoAny::into_any),
+                (true, false) => Some(view! { class = class,
+                    <div>
+                        <p class="notice">{move || reader.text().embed_notice}</p>
+                        <button type="button" class="button show" on:click=move |_| shown.set(true)>
+                            {move || reader.text().embed_show}
+                        </button>
+                    </div>
+                }.into_any()),
+            }}
+        </figure>
     }
 }

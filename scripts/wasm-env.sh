@@ -1,0 +1,13 @@
+# Settings for the Wasm build, sourced by the scripts that run Trunk. They make the
+# bundle smaller; each figure is brotli, measured with scripts/size-report.mjs:
+# - erase_components: Leptos type-erases each component behind one boxed view instead
+#   of a nested generic type (about 13 KB), with no change in behaviour.
+# - location-detail=none, fmt-debug=none: no file paths in panic messages and no `{:?}`
+#   formatting code (about 4 KB).
+# - std rebuilt at opt-level "z" with panics that abort at once (about 13 KB): no
+#   unwinding or panic-message code. A panic traps; public/crash.js then shows the
+#   reader the crash notice.
+# Here rather than in .cargo/config.toml: building std needs an explicit target, and
+# the native tests should not rebuild it.
+export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
