@@ -1,22 +1,20 @@
 //! The app's frame: router, reader context, header, the page for the current URL, footer.
 
 use leptos::prelude::*;
-use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use crate::api::{self, urls};
 use crate::components::crash_notice::CrashNotice;
 use crate::components::edition_switch::Translations;
+use crate::components::title::{PageTitle, full_title};
 use crate::components::{footer::Footer, header::Header};
 use crate::contract::Site;
 use crate::edition::Edition;
 use crate::reader::Reader;
+use crate::router::Location;
 use crate::routes::table::{self, Page};
 use crate::routes::{
-    article::ArticlePage, front::FrontPage, not_found::NotFound, section::SectionPage,
-    widget_headlines::HeadlinesWidget, widget_story::StoryWidget,
+    article::ArticlePage, front::FrontPage, not_found::NotFound, search::SearchPage,
+    section::SectionPage, widget_headlines::HeadlinesWidget, widget_story::StoryWidget,
 };
 
 /// The site's `site.json` for the current edition, shared by header, footer and pages.
@@ -58,27 +56,11 @@ fn base_path() -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
-    let base = base_path();
-    let router_base = base.trim_end_matches('/').to_string();
-    view! {
-        <Router base=router_base>
-            <Shell base/>
-        </Router>
-    }
-}
-
-#[component]
-fn Shell(base: String) -> impl IntoView {
-    let location = use_location();
-    let route = Memo::new(move |_| {
-        let path = location.pathname.get();
-        let below = path
-            .strip_prefix(base.trim_end_matches('/'))
-            .unwrap_or(&path)
-            .to_string();
-        table::parse(&below)
-    });
+    let location = Location::provide(base_path());
+    // One route takes every path: `routes::table` decides what it shows, since the
+    // contract's edition prefixes and reserved words are easier to get right (and to
+    // test) as a plain function.
+    let route = Memo::new(move |_| table::parse(&location.path()));
     provide_context(CurrentRoute(route));
     provide_context(Translations(RwSignal::new(Vec::new())));
     let edition = Memo::new(move |_| route.get().0);
@@ -96,15 +78,11 @@ fn Shell(base: String) -> impl IntoView {
     });
     let site_chrome = move |part: fn() -> AnyView| move || (!framed.get()).then(part);
 
+    let page_title = PageTitle(RwSignal::new(String::new()));
+    provide_context(page_title);
+    Effect::new(move |_| document().set_title(&full_title(&page_title.0.get(), &site_name())));
+
     view! {
-        <Title formatter=move |page: String| {
-            let name = site_name();
-            match (page.is_empty(), name.is_empty()) {
-                (true, _) => name,
-                (false, true) => page,
-                (false, false) => format!("{page} — {name}"),
-            }
-        }/>
         {site_chrome(|| view! {
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 {move || Reader::get().text().skip_to_content}
@@ -112,24 +90,18 @@ fn Shell(base: String) -> impl IntoView {
             <Header/>
         }.into_any())}
         <main id="main" tabindex="-1">
-            // One route takes every path: `routes::table` decides what it shows, since the
-            // contract's edition prefixes and reserved words are easier to get right (and
-            // to test) as a plain function. `FlatRoutes` still drives the navigation, which
-            // only updates the address bar once the new page has rendered.
-            <FlatRoutes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/*any") view=move || move || {
-                    let (edition, page) = route.get();
-                    page_view(edition, page)
-                }/>
-            </FlatRoutes>
+            {move || {
+                let (edition, page) = route.get();
+                page_view(edition, page)
+            }}
         </main>
         {site_chrome(|| view! { <Footer/> }.into_any())}
         <CrashNotice/>
     }
 }
 
-/// The skip link moves the focus itself: the router would otherwise take the click
-/// for a navigation to `#main` and the focus would stay in the header.
+/// The skip link moves the focus itself, the same in every browser, and leaves the
+/// address as it is.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
     if let Some(main) = document().get_element_by_id("main") {
@@ -149,6 +121,7 @@ fn page_view(edition: Edition, page: Page) -> AnyView {
         Page::EmbedArticle { section, slug } => {
             view! { <StoryWidget edition section slug/> }.into_any()
         }
+        Page::Search => view! { <SearchPage edition/> }.into_any(),
         Page::Reserved | Page::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

@@ -189,6 +189,38 @@ pub struct FeedPage {
     pub next: Option<String>,
 }
 
+/// Section 5: everything the client searches on its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    #[serde(deserialize_with = "lenient_vec")]
+    pub articles: Vec<IndexedArticle>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexedArticle {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// The section's slug.
+    pub section: String,
+    #[serde(default, deserialize_with = "lenient_opt")]
+    pub published_at: Option<Timestamp>,
+}
+
+/// Section 6: one page of the backend's search results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchPage {
+    #[serde(default)]
+    pub query: String,
+    #[serde(default, deserialize_with = "lenient_opt")]
+    pub total: Option<u64>,
+    #[serde(deserialize_with = "lenient_vec")]
+    pub items: Vec<Summary>,
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Author {
     pub name: String,
@@ -391,7 +423,15 @@ impl Summary {
 }
 
 impl Resource for Site {
-    fn resolve_urls(&mut self, _url: &str) {}
+    fn resolve_urls(&mut self, url: &str) {
+        // The index path or the endpoint template is relative to site.json.
+        match &mut self.search {
+            Some(SearchConfig::Index(path) | SearchConfig::Endpoint(path)) => {
+                resolve_in_place(url, path)
+            }
+            None => {}
+        }
+    }
 }
 
 impl Resource for Front {
@@ -403,16 +443,27 @@ impl Resource for Front {
     }
 }
 
+/// A `next` page resolved against the response's URL; one the app may not fetch
+/// (`javascript:`, `data:`…) ends the list.
+fn resolve_next(url: &str, next: &mut Option<String>) {
+    if let Some(n) = next {
+        resolve_in_place(url, n);
+    }
+    let fetchable = |n: &String| matches!(crate::uri::scheme(n).as_deref(), Some("http" | "https"));
+    *next = next.take().filter(fetchable);
+}
+
 impl Resource for FeedPage {
     fn resolve_urls(&mut self, url: &str) {
         self.items.iter_mut().for_each(|s| s.resolve_urls(url));
-        if let Some(next) = &mut self.next {
-            resolve_in_place(url, next);
-        }
-        // A `next` the app may not fetch (`javascript:`, `data:`…) ends the feed.
-        let fetchable =
-            |n: &String| matches!(crate::uri::scheme(n).as_deref(), Some("http" | "https"));
-        self.next = self.next.take().filter(fetchable);
+        resolve_next(url, &mut self.next);
+    }
+}
+
+impl Resource for SearchPage {
+    fn resolve_urls(&mut self, url: &str) {
+        self.items.iter_mut().for_each(|s| s.resolve_urls(url));
+        resolve_next(url, &mut self.next);
     }
 }
 

@@ -26,6 +26,11 @@ impl Timestamp {
         })
     }
 
+    /// Seconds since 1970, for ordering by recency.
+    pub fn unix(&self) -> i64 {
+        self.at.unix_timestamp()
+    }
+
     /// The machine-readable form for `<time datetime>`.
     pub fn datetime(&self) -> &str {
         &self.raw

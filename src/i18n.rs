@@ -28,6 +28,21 @@ pub struct Text {
     pub share_prompt: &'static str,
     pub open_embed: &'static str,
     pub widget_credit: &'static str,
+    pub search: &'static str,
+    pub search_prompt: &'static str,
+    pub search_field: &'static str,
+    pub search_open: &'static str,
+    pub search_all: &'static str,
+    pub search_more: &'static str,
+    pub search_end: &'static str,
+    pub search_none: &'static str,
+    pub search_did_you_mean: &'static str,
+    pub search_tips: &'static str,
+    pub search_type: &'static str,
+    pub fail_search: &'static str,
+    pub result_one: &'static str,
+    pub result_few: &'static str,
+    pub result_many: &'static str,
     pub embed_show: &'static str,
     pub embed_notice: &'static str,
     pub embed_player: &'static str,
@@ -86,6 +101,21 @@ pub const EN: Text = Text {
     share_prompt: "Liked the story? Share it on social media!",
     open_embed: "Open on",
     widget_credit: "From",
+    search: "Search",
+    search_prompt: "What are you looking for?",
+    search_field: "Search the site",
+    search_open: "Open search",
+    search_all: "Show all results",
+    search_more: "More results",
+    search_end: "No more results.",
+    search_none: "No stories match",
+    search_did_you_mean: "Did you mean",
+    search_tips: "Check the spelling, or try fewer or more general words.",
+    search_type: "Type at least one word to search.",
+    fail_search: "Search could not be loaded.",
+    result_one: "result",
+    result_few: "results",
+    result_many: "results",
     embed_show: "Show the post",
     embed_notice: "It loads from the provider's site, which may set cookies.",
     embed_player: "Embedded post",
@@ -144,6 +174,21 @@ pub const RU: Text = Text {
     share_prompt: "Понравилась статья? Поделитесь ею в соцсетях!",
     open_embed: "Открыть в",
     widget_credit: "Источник:",
+    search: "Поиск",
+    search_prompt: "Что вы ищете?",
+    search_field: "Поиск по сайту",
+    search_open: "Открыть поиск",
+    search_all: "Показать все результаты",
+    search_more: "Ещё результаты",
+    search_end: "Больше результатов нет.",
+    search_none: "Ничего не найдено по запросу",
+    search_did_you_mean: "Возможно, вы имели в виду",
+    search_tips: "Проверьте написание или попробуйте меньше слов или более общие слова.",
+    search_type: "Введите хотя бы одно слово.",
+    fail_search: "Не удалось загрузить поиск.",
+    result_one: "результат",
+    result_few: "результата",
+    result_many: "результатов",
     embed_show: "Показать публикацию",
     embed_notice: "Она загрузится с сайта сервиса, который может сохранить cookie.",
     embed_player: "Встроенная публикация",
@@ -202,6 +247,21 @@ pub const HY: Text = Text {
     share_prompt: "Հավանեցի՞ք նյութը։ Կիսվեք սոցիալական ցանցերում։",
     open_embed: "Բացել",
     widget_credit: "Աղբյուրը՝",
+    search: "Որոնում",
+    search_prompt: "Ի՞նչ եք փնտրում",
+    search_field: "Որոնել կայքում",
+    search_open: "Բացել որոնումը",
+    search_all: "Ցույց տալ բոլոր արդյունքները",
+    search_more: "Այլ արդյունքներ",
+    search_end: "Այլ արդյունքներ չկան։",
+    search_none: "Որոնմանը համապատասխանող նյութ չկա՝",
+    search_did_you_mean: "Գուցե նկատի ունեիք",
+    search_tips: "Ստուգեք ուղղագրությունը կամ փորձեք ավելի քիչ կամ ավելի ընդհանուր բառեր։",
+    search_type: "Մուտքագրեք գոնե մեկ բառ։",
+    fail_search: "Չհաջողվեց բեռնել որոնումը։",
+    result_one: "արդյունք",
+    result_few: "արդյունք",
+    result_many: "արդյունք",
     embed_show: "Ցույց տալ հրապարակումը",
     embed_notice: "Այն կբեռնվի ծառայության կայքից, որը կարող է պահել cookie-ներ։",
     embed_player: "Ներդրված հրապարակում",
@@ -243,6 +303,21 @@ pub fn text(edition: Edition) -> &'static Text {
     }
 }
 
+/// "12 results" in the edition's language (Russian has three plural forms).
+pub fn results(edition: Edition, n: usize) -> String {
+    let t = text(edition);
+    let form = match edition {
+        Edition::Ru => match (n % 10, n % 100) {
+            (1, r) if r != 11 => t.result_one,
+            (2..=4, r) if !(12..=14).contains(&r) => t.result_few,
+            _ => t.result_many,
+        },
+        _ if n == 1 => t.result_one,
+        _ => t.result_many,
+    };
+    format!("{n} {form}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +350,21 @@ mod tests {
             share_prompt,
             open_embed,
             widget_credit,
+            search,
+            search_prompt,
+            search_field,
+            search_open,
+            search_all,
+            search_more,
+            search_end,
+            search_none,
+            search_did_you_mean,
+            search_tips,
+            search_type,
+            fail_search,
+            result_one,
+            result_few,
+            result_many,
             embed_show,
             embed_notice,
             embed_player,
@@ -332,6 +422,21 @@ mod tests {
             share_prompt,
             open_embed,
             widget_credit,
+            search,
+            search_prompt,
+            search_field,
+            search_open,
+            search_all,
+            search_more,
+            search_end,
+            search_none,
+            search_did_you_mean,
+            search_tips,
+            search_type,
+            fail_search,
+            result_one,
+            result_few,
+            result_many,
             embed_show,
             embed_notice,
             embed_player,
@@ -389,6 +494,18 @@ mod tests {
                 "Armenian entry {i} is not in Armenian: {hy}"
             );
         }
+    }
+
+    #[test]
+    fn result_counts_agree_with_their_number() {
+        assert_eq!(results(Edition::En, 1), "1 result");
+        assert_eq!(results(Edition::En, 12), "12 results");
+        assert_eq!(results(Edition::Ru, 1), "1 результат");
+        assert_eq!(results(Edition::Ru, 3), "3 результата");
+        assert_eq!(results(Edition::Ru, 11), "11 результатов");
+        assert_eq!(results(Edition::Ru, 22), "22 результата");
+        assert_eq!(results(Edition::Ru, 25), "25 результатов");
+        assert_eq!(results(Edition::Hy, 5), "5 արդյունք");
     }
 
     #[test]

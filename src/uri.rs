@@ -167,6 +167,35 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
+/// Decodes `%XX` escapes; `None` for a broken escape or text that is not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The value of `name` in a query string (`a=1&q=x+y`, with or without `?`), decoded
+/// as a form would have encoded it (`+` is a space).
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .find(|(k, _)| *k == name)
+        .and_then(|(_, v)| percent_decode(&v.replace('+', " ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +297,26 @@ mod tests {
     #[test]
     fn component_encoding() {
         assert_eq!(encode_component("a b&c/é"), "a%20b%26c%2F%C3%A9");
+    }
+
+    #[test]
+    fn reads_query_parameters() {
+        assert_eq!(
+            query_param("?q=iran+talks&count=3", "q").as_deref(),
+            Some("iran talks")
+        );
+        assert_eq!(query_param("count=3", "count").as_deref(), Some("3"));
+        assert_eq!(
+            query_param("q=%D0%98%D1%80%D0%B0%D0%BD", "q").as_deref(),
+            Some("Иран")
+        );
+        assert_eq!(query_param("q=a%2Bb%26c", "q").as_deref(), Some("a+b&c"));
+        assert_eq!(query_param("q", "q").as_deref(), Some(""));
+        assert_eq!(query_param("x=1", "q"), None);
+        assert_eq!(query_param("q=%ZZ", "q"), None);
+        assert_eq!(
+            query_param(&format!("q={}", encode_component("ёлка & co")), "q").as_deref(),
+            Some("ёлка & co")
+        );
     }
 }

@@ -1,16 +1,19 @@
 //! Property-based fuzzing of everything that reads outside input: the JSON decoders,
-//! `next` resolution, the sanitiser, the route table and time parsing. None may panic,
-//! and the sanitiser's output must hold its invariants whatever comes in.
+//! `next` resolution, the sanitiser, the route table, time parsing, the search
+//! engine (indexes built from any text, any query) and query parameters. None may
+//! panic, and the sanitiser's and the engine's output must hold their invariants
+//! whatever comes in.
 //!
 //! `cargo test` runs a short deterministic pass (a fixed seed). A longer, random run:
 //! `FUZZ_CASES=200000 FUZZ_SEED=random cargo test --release --test fuzz`.
 
 mod common;
 
-use newsfront::contract::{Article, FeedPage, Front, Site, decode};
+use newsfront::contract::{Article, FeedPage, Front, IndexedArticle, SearchIndex, Site, decode};
 use newsfront::dates::Timestamp;
 use newsfront::routes::table;
 use newsfront::sanitize::sanitize;
+use newsfront::search::index::Index;
 use newsfront::uri;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -162,5 +165,44 @@ proptest! {
     #[test]
     fn time_parsing_never_panics(s in ".{0,40}") {
         let _ = Timestamp::parse(&s);
+    }
+
+    #[test]
+    fn search_never_panics_and_keeps_its_word(
+        titles in proptest::collection::vec("\\PC{0,40}", 0..12),
+        query in "\\PC{0,60}",
+        offset in 0usize..20,
+        limit in 0usize..20,
+    ) {
+        let articles: Vec<IndexedArticle> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| IndexedArticle {
+                slug: format!("s{i}"),
+                title: t.clone(),
+                lead: Some(titles[(i + 1) % titles.len()].clone()),
+                section: "world".into(),
+                published_at: None,
+            })
+            .collect();
+        let n = articles.len();
+        let mut index = Index::build(articles);
+        let r = index.search(&query, offset, limit);
+        prop_assert!(r.found.len() <= limit);
+        prop_assert!(r.total <= n && r.found.len() <= r.total.saturating_sub(offset).max(0));
+        prop_assert!(r.found.iter().all(|&d| d < n));
+        prop_assert!(r.total == 0 || !r.matched.is_empty());
+        // The same query again gives the same answer (the scratch space is clean).
+        prop_assert_eq!(index.search(&query, offset, limit), r);
+    }
+
+    #[test]
+    fn search_index_decoding_never_panics(v in json()) {
+        let _ = serde_json::from_str::<SearchIndex>(&v.to_string());
+    }
+
+    #[test]
+    fn query_parameters_never_panic(query in ".{0,80}", name in "[a-z]{1,3}") {
+        let _ = uri::query_param(&query, &name);
     }
 }

@@ -87,6 +87,12 @@ pub async fn get<T: Resource>(url: String) -> Result<T, ApiError> {
     Ok(value)
 }
 
+/// The text at `url` (absolute), for resources that are not decoded here (the search
+/// index, which the search worker decodes). Not cached.
+pub async fn get_text(url: &str) -> Result<String, ApiError> {
+    fetch_with_timeout(url).await
+}
+
 /// The body of a 2xx answer. Not generic, so that its code is in the bundle once
 /// rather than once per resource type.
 async fn fetch_with_timeout(url: &str) -> Result<String, ApiError> {

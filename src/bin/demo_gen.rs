@@ -3,7 +3,8 @@
 //!
 //! `cargo run --bin demo-gen` rewrites the committed demo tree (deterministic: the same
 //! output every run). `cargo run --release --bin demo-gen -- --articles 50000 --out DIR`
-//! writes a large corpus for benchmarks (not committed).
+//! writes a large corpus for benchmarks (not committed); `--index-only` writes only
+//! what search needs (site.json, front page, search index).
 //!
 //! All text is our own, assembled from the phrase tables below.
 
@@ -532,7 +533,8 @@ fn svg(section: usize, variant: usize) -> String {
     )
 }
 
-fn generate(out: &Path, per_edition: usize) {
+/// `full`: the whole tree; otherwise site.json, front page and search index only.
+fn generate(out: &Path, per_edition: usize, full: bool) {
     let stories: Vec<Story> = (0..per_edition)
         .map(|i| Story {
             index: i,
@@ -639,7 +641,7 @@ fn generate(out: &Path, per_edition: usize) {
         };
         write(&root.join("front.json"), &front);
 
-        for (i, slug) in SECTIONS.iter().enumerate() {
+        for (i, slug) in SECTIONS.iter().enumerate().filter(|_| full) {
             let in_section: Vec<&Story> = stories.iter().filter(|s| s.section == i).collect();
             let pages: Vec<&[&Story]> = in_section.chunks(PAGE_SIZE).collect();
             for (p, chunk) in pages.iter().enumerate() {
@@ -716,10 +718,12 @@ fn generate(out: &Path, per_edition: usize) {
                     })
                     .collect(),
             };
-            write(
-                &root.join(format!("articles/{}.json", article.slug)),
-                &article,
-            );
+            if full {
+                write(
+                    &root.join(format!("articles/{}.json", article.slug)),
+                    &article,
+                );
+            }
             index.push(serde_json::json!({
                 "slug": sum.slug,
                 "title": sum.title,
@@ -739,6 +743,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut out = PathBuf::from("public/api");
     let mut articles = 144;
+    let mut full = true;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--out" => out = PathBuf::from(args.next().expect("--out needs a folder")),
@@ -748,12 +753,13 @@ fn main() {
                     .and_then(|n| n.parse().ok())
                     .expect("--articles needs a number")
             }
-            other => panic!("unknown argument {other}; use --out DIR and --articles N"),
+            "--index-only" => full = false,
+            other => panic!("unknown argument {other}; use --out DIR, --articles N, --index-only"),
         }
     }
     if out.exists() {
         fs::remove_dir_all(&out).expect("clear the output folder");
     }
-    generate(&out, articles);
+    generate(&out, articles, full);
     println!("wrote {articles} articles per edition to {}", out.display());
 }

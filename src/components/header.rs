@@ -7,6 +7,7 @@ use stylers::style;
 use crate::app::SiteData;
 use crate::components::edition_switch::EditionSwitch;
 use crate::components::error_box::ErrorBox;
+use crate::components::search_overlay::SearchOverlay;
 use crate::components::social_links::SocialLinks;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::contract::Site;
@@ -50,7 +51,7 @@ pub fn Header() -> impl IntoView {
             display: flex;
             gap: 0.5rem;
             align-items: center;
-            min-width: 12rem;
+            min-width: 15rem;
             justify-content: flex-end;
         }
         nav {
@@ -101,6 +102,7 @@ pub fn Header() -> impl IntoView {
                     {move || site.site().map(|s| view! { <SocialLinks site=s/> })}
                 </div>
                 <div class="controls">
+                    <SearchOverlay/>
                     <EditionSwitch/>
                     <ThemeToggle/>
                 </div>

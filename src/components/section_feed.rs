@@ -10,11 +10,10 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use stylers::style;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 
 use crate::api::{self, ApiError, urls};
 use crate::components::error_box::ErrorBox;
+use crate::components::near_end;
 use crate::components::story_card::StoryCard;
 use crate::contract::{FeedPage, SectionInfo};
 use crate::edition::Edition;
@@ -49,49 +48,6 @@ fn saved(key: &(Edition, String)) -> Option<Saved> {
             .filter(|f| js_sys::Date::now() - f.at < KEEP_MS)
             .cloned()
     })
-}
-
-/// How close to the end of the list (in CSS pixels) the next page starts loading.
-/// (An integer: formatting a float would pull float printing into the bundle.)
-const NEAR_END_PX: i32 = 800;
-
-fn still_near(sentinel: NodeRef<Div>) -> bool {
-    let Some(el) = sentinel.get_untracked() else {
-        return false;
-    };
-    let viewport = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    el.get_bounding_client_rect().top() < viewport + f64::from(NEAR_END_PX)
-}
-
-/// Keeps `near` telling whether `target` is within `NEAR_END_PX` of the viewport.
-///
-/// Direct rather than leptos-use's `use_intersection_observer`: its reactive wrapper
-/// cost about 2 KB (brotli) of a bundle at the edge of its budget, for one observer
-/// on one element.
-fn observe(target: NodeRef<Div>, near: RwSignal<bool>) {
-    target.on_load(move |el| {
-        let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(e) = entries.iter().last() {
-                let e: web_sys::IntersectionObserverEntry = e.unchecked_into();
-                near.set(e.is_intersecting());
-            }
-        });
-        let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin(&format!("{NEAR_END_PX}px"));
-        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
-            on_change.as_ref().unchecked_ref(),
-            &options,
-        ) else {
-            return;
-        };
-        observer.observe(&el);
-        let observer = send_wrapper::SendWrapper::new((observer, on_change));
-        on_cleanup(move || observer.0.disconnect());
-    });
 }
 
 /// The section's title and tagline as the feed reports them, once its first page is in.
@@ -202,20 +158,14 @@ pub fn SectionFeed(
     }
 
     let sentinel = NodeRef::<Div>::new();
-    let observer_exists =
-        js_sys::Reflect::has(&window(), &"IntersectionObserver".into()).unwrap_or(false);
-    if infinite && observer_exists {
-        // The observer only reports changes: keep whether the end is near, and load
-        // while it is, so a short page that leaves the end in view still fills up.
-        let near_end = RwSignal::new(false);
-        observe(sentinel, near_end);
+    if let Some(near_end) = infinite.then(|| near_end::watch(sentinel)).flatten() {
         Effect::new(move |_| {
             let more = feed.with(|f| f.pages > 0 && f.next.is_some());
             if near_end.get() && more && status.get() == Status::Idle {
                 // The flag may predate the page that just arrived: look again once it
                 // is laid out.
                 request_animation_frame(move || {
-                    if still_near(sentinel) && status.get_untracked() == Status::Idle {
+                    if near_end::still_near(sentinel) && status.get_untracked() == Status::Idle {
                         load_next.run(());
                     }
                 });

@@ -1,30 +1,11 @@
 //! The night-theme switch: a toggle button whose pressed state is the night theme.
 
 use leptos::prelude::*;
-use stylers::style;
 
 use crate::reader::{Reader, Theme};
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let class = style! {
-        button {
-            display: inline-flex;
-            align-items: center;
-            justify-content: center;
-            min-width: 44px;
-            min-height: 44px;
-            padding: 0;
-            border: 1px solid var(--header-hover);
-            border-radius: 999px;
-            background: transparent;
-            color: inherit;
-            cursor: pointer;
-        }
-        button:hover {
-            background: var(--header-hover);
-        }
-    };
     let reader = Reader::get();
     let dark = move || reader.theme.get() == Theme::Dark;
     let toggle = move |_| {
@@ -35,10 +16,10 @@ pub fn ThemeToggle() -> impl IntoView {
             }
         })
     };
-    view! { class = class,
+    view! {
         <button
             type="button"
-            class="theme-toggle"
+            class="icon-button theme-toggle"
             aria-pressed=move || dark().to_string()
             aria-label=move || reader.text().night_theme
             title=move || reader.text().night_theme

@@ -1,8 +1,8 @@
 //! A story: section label, headline, time, lead, hero image, body, byline, source, view
 //! count, the ad slot, the Telegram call, tags, related stories, and the section's feed.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use stylers::style;
 
 use crate::api::{self, ApiError, urls};

@@ -1,7 +1,7 @@
 //! The front page: top stories, then a block per section.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use stylers::style;
 
 use crate::api::{self, urls};

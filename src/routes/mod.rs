@@ -3,6 +3,7 @@
 pub mod article;
 pub mod front;
 pub mod not_found;
+pub mod search;
 pub mod section;
 pub mod table;
 pub mod widget_headlines;
@@ -12,4 +13,13 @@ pub mod widget_story;
 pub fn href(path_below_base: &str) -> String {
     let base = crate::api::urls::document_base();
     format!("{}{}", crate::uri::path_of(&base), path_below_base)
+}
+
+/// The link to the results page for `query`.
+pub fn search_href(edition: crate::edition::Edition, query: &str) -> String {
+    format!(
+        "{}?q={}",
+        href(&table::search(edition)),
+        crate::uri::encode_component(query.trim())
+    )
 }

@@ -1,7 +1,7 @@
 //! The page for an address that leads nowhere, with a way back.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use stylers::style;
 
 use crate::reader::Reader;

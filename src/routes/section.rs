@@ -1,7 +1,7 @@
 //! A section's page: its title and tagline, then its feed.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use stylers::style;
 
 use crate::app::SiteData;

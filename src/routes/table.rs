@@ -28,29 +28,14 @@ pub enum Page {
         section: String,
         slug: String,
     },
-    /// A reserved route that another part of the product serves (search).
+    /// Search results (the query is in `?q=`).
+    Search,
+    /// A reserved word in a place where it means nothing.
     Reserved,
     NotFound,
 }
 
 const RESERVED: &[&str] = &["search", "embed"];
-
-fn decode_segment(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
 
 /// What a path below the site's base means. `path` has no base prefix, query or fragment.
 pub fn parse(path: &str) -> (Edition, Page) {
@@ -64,7 +49,7 @@ pub fn parse(path: &str) -> (Edition, Page) {
     };
     let Some(decoded) = segments
         .iter()
-        .map(|s| decode_segment(s))
+        .map(|s| crate::uri::percent_decode(s))
         .collect::<Option<Vec<String>>>()
     else {
         return (edition, Page::NotFound);
@@ -81,6 +66,7 @@ pub fn parse(path: &str) -> (Edition, Page) {
             },
             _ => Page::NotFound,
         },
+        [search] if search == "search" => Page::Search,
         [first, ..] if RESERVED.contains(&first.as_str()) => Page::Reserved,
         [section] => Page::Section {
             section: section.clone(),
@@ -104,6 +90,10 @@ fn edition_root(edition: Edition) -> String {
 /// Paths relative to the site's base (no leading `/`), joined to it by `href`.
 pub fn front(edition: Edition) -> String {
     edition_root(edition)
+}
+
+pub fn search(edition: Edition) -> String {
+    format!("{}search", edition_root(edition))
 }
 
 pub fn section(edition: Edition, section: &str) -> String {
@@ -149,7 +139,8 @@ mod tests {
 
     #[test]
     fn reserved_words_are_never_sections() {
-        assert_eq!(parse("/search").1, Page::Reserved);
+        assert_eq!(parse("/search").1, Page::Search);
+        assert_eq!(parse("/search/world").1, Page::Reserved);
         assert_eq!(parse("/embed").1, Page::Reserved);
         assert_eq!(parse("/ru/embed/world").1, Page::NotFound);
     }
@@ -211,6 +202,10 @@ mod tests {
             );
         }
         assert_eq!(front(Edition::En), "");
+        for e in Edition::ALL {
+            assert_eq!(parse(&search(e)), (e, Page::Search));
+        }
+        assert_eq!(search(Edition::Hy), "arm/search");
         assert_eq!(section(Edition::Ru, "world"), "ru/world");
         assert_eq!(article(Edition::Hy, "world", "x"), "arm/world/x");
     }

@@ -1,9 +1,8 @@
 //! The headlines widget (`/{ed}/embed/section/{section}?count=N`): a section's latest
 //! stories, for a partner's page.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use stylers::style;
 
 use crate::api::{self, urls};
@@ -13,6 +12,7 @@ use crate::components::published::Published;
 use crate::contract::FeedPage;
 use crate::edition::Edition;
 use crate::reader::Reader;
+use crate::router::Location;
 use crate::routes::{href, table};
 use crate::widget::{self, WidgetFrame};
 
@@ -53,11 +53,7 @@ pub fn HeadlinesWidget(edition: Edition, section: String) -> impl IntoView {
             color: var(--muted);
         }
     };
-    let count = widget::count(
-        use_query_map()
-            .with_untracked(|q| q.get("count"))
-            .as_deref(),
-    );
+    let count = widget::count(untrack(|| Location::get().query("count")).as_deref());
     let reader = Reader::get();
     let section_path = href(&table::section(edition, &section));
     let page = api::Fetched::<FeedPage>::new(move || urls::section(edition, &section));

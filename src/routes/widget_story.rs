@@ -1,8 +1,8 @@
 //! The story widget (`/{ed}/embed/article/{section}/{slug}`): one story as a card
 //! (image, title, lead, time) for a partner's page.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use stylers::style;
 
 use crate::api::{self, urls};

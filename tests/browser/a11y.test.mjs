@@ -8,9 +8,9 @@ import { axe, useBrowser, watchedPage } from './harness.mjs';
 const env = useBrowser();
 
 const PAGES = {
-  en: ['', 'world', 'world/council-plan-1', 'no/such/page/here'],
-  ru: ['ru/', 'ru/economy', 'ru/world/council-plan-1-ru', 'ru/no-such-section'],
-  hy: ['arm/', 'arm/culture', 'arm/world/council-plan-1-hy', 'arm/world/no-such-story'],
+  en: ['', 'world', 'world/council-plan-1', 'no/such/page/here', 'search?q=council', 'search?q=hrbor'],
+  ru: ['ru/', 'ru/economy', 'ru/world/council-plan-1-ru', 'ru/no-such-section', 'ru/search?q=%D1%81%D0%BE%D0%B2%D0%B5%D1%82'],
+  hy: ['arm/', 'arm/culture', 'arm/world/council-plan-1-hy', 'arm/world/no-such-story', 'arm/search'],
 };
 
 // Partner widgets: the page alone, without the site's header and footer.
@@ -90,7 +90,7 @@ test('the keyboard alone reaches every control in reading order, focus always vi
   const invisible = stops.filter((s) => !s.visible);
   assert.deepEqual(invisible, [], 'every focused element shows a focus ring');
   const names = stops.map((s) => s.name);
-  const order = ['Skip to content', 'Meridian News', 'X (Twitter)', 'EN', 'Night theme', 'World', 'A-', 'A+', 'Share on X (Twitter)', 'Print', 'Copy link', 'Follow us on Telegram', 'Load more stories', 'X (Twitter)'];
+  const order = ['Skip to content', 'Meridian News', 'X (Twitter)', 'Open search', 'EN', 'Night theme', 'World', 'A-', 'A+', 'Share on X (Twitter)', 'Print', 'Copy link', 'Follow us on Telegram', 'Load more stories', 'X (Twitter)'];
   let at = -1;
   for (const want of order) {
     const next = names.findIndex((n, i) => i > at && n.startsWith(want));

@@ -25,7 +25,7 @@ const FAULTS = {
   },
   'wrong field types': async (route) => {
     const json = await (await route.fetch()).json();
-    for (const k of ['name', 'title', 'section', 'items', 'top', 'body']) if (k in json) json[k] = 5;
+    for (const k of ['name', 'title', 'section', 'items', 'top', 'body', 'articles']) if (k in json) json[k] = 5;
     await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) });
   },
   offline: (route) => route.abort('internetdisconnected'),
@@ -77,6 +77,14 @@ const RESOURCES = {
     kept: 'body > header .brand',
     recovered: 'article.story h1',
     notFound: true,
+  },
+  'search index': {
+    url: /\/api\/en\/search-index\.json$/,
+    path: 'search?q=council',
+    alert: 'main [role=alert]',
+    message: /Search could not be loaded/,
+    kept: 'body > header .brand',
+    recovered: 'main .result',
   },
 };
 
