@@ -123,10 +123,8 @@ struct Engine {
     next_id: std::cell::Cell<u32>,
     /// The index the worker holds (or is building), and its readiness.
     index: RefCell<Option<(String, js_sys::Promise)>>,
-    _handlers: (
-        Closure<dyn Fn(web_sys::MessageEvent)>,
-        Closure<dyn Fn(web_sys::Event)>,
-    ),
+    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
 thread_local! {
@@ -207,7 +205,8 @@ fn engine() -> Result<Rc<Engine>, ApiError> {
         pending,
         next_id: std::cell::Cell::new(1),
         index: RefCell::new(None),
-        _handlers: (on_message, on_error),
+        _on_message: on_message,
+        _on_error: on_error,
     });
     ENGINE.with_borrow_mut(|e| *e = Some(engine.clone()));
     Ok(engine)

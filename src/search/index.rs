@@ -338,13 +338,9 @@ impl Index {
         let mut changed = false;
         let mut out = Vec::new();
         for w in words {
-            match self.nearest(&w.term) {
-                Some(n) => {
-                    changed |= n != w.term;
-                    out.push(n);
-                }
-                None => return None,
-            }
+            let n = self.nearest(&w.term)?;
+            changed |= n != w.term;
+            out.push(n);
         }
         changed.then(|| out.join(" "))
     }
