@@ -44,10 +44,14 @@ pub fn EditionSwitch() -> impl IntoView {
     let class = style! {
         ul {
             display: flex;
+            min-width: 9.5rem;
             gap: 0.125rem;
             list-style: none;
             margin: 0;
             padding: 0;
+        }
+        li {
+            display: flex;
         }
         a {
             display: inline-flex;

@@ -1,5 +1,6 @@
 //! The site header: name linking home, social and app links from `site.json` (in the
-//! footer only, on phones), the reader controls, and the section navigation.
+//! footer only, on phones), the reader controls (a row of their own on phones, from
+//! the start, so nothing moves when the site's name arrives), and the sections.
 
 use leptos::prelude::*;
 use stylers::style;
@@ -41,10 +42,17 @@ pub fn Header() -> impl IntoView {
             text-decoration: none;
             margin-right: auto;
             min-width: 6rem;
+            min-height: 2.25rem;
         }
         @media (max-width: 640px) {
             .outbound {
                 display: none;
+            }
+        }
+        @media (max-width: 520px) {
+            .controls {
+                flex-basis: 100%;
+                justify-content: flex-start;
             }
         }
         .controls {

@@ -50,8 +50,21 @@ async function settled(page, count) {
   await page.waitForFunction((n) => document.querySelectorAll('iframe').length === n, count);
   for (const frame of page.frames().filter((f) => f.url().includes('/embed/'))) {
     await frame.waitForSelector('main h1 a');
+    await frame.waitForSelector('.credit a');
   }
-  await page.waitForTimeout(300);
+  // The last size message may still be on its way: give the frames a moment to fit.
+  for (let tries = 0; tries < 25; tries++) {
+    const handles = await page.$$('iframe');
+    let fit = true;
+    for (const h of handles) {
+      const frame = await h.contentFrame();
+      const bottom = await frame.evaluate(() => document.querySelector('.widget')?.getBoundingClientRect().bottom);
+      const height = (await h.boundingBox()).height;
+      if (bottom !== undefined && Math.abs(height - bottom) > 2) fit = false;
+    }
+    if (fit) break;
+    await page.waitForTimeout(200);
+  }
   return page.$$eval('iframe', (fs) => fs.map((f) => f.getBoundingClientRect().height));
 }
 
