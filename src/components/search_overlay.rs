@@ -240,7 +240,7 @@ pub fn SearchOverlay() -> impl IntoView {
             });
             Some(view! { class = class,
                 <p class="status" role="status">
-                    {reader.text().search_none}" «"{query.get_untracked()}"»"
+                    {reader.text().search_none}" "<q>{query.get_untracked()}</q>
                 </p>
                 {suggestion}
             }.into_any())

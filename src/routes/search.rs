@@ -184,7 +184,7 @@ pub fn SearchPage(edition: Edition) -> impl IntoView {
                 <p>{t.search_did_you_mean}" "<a href=search_href(edition, &s)>{s.clone()}</a>"?"</p>
             });
             return view! { class = class,
-                <p class="status" role="status">{t.search_none}" «"{query.get_untracked()}"»"</p>
+                <p class="status" role="status">{t.search_none}" "<q>{query.get_untracked()}</q></p>
                 {suggestion}
                 <p>{t.search_tips}</p>
             }

@@ -141,7 +141,7 @@ test('the index failing shows Retry in the overlay, and Retry recovers', async (
   await page.close();
 });
 
-test('remote mode: the same page pages through the backend\'s results', async () => {
+test('remote mode: the same page pages through the backend\'s results, and retries', async () => {
   const page = await watchedPage(env.context);
   const asked = [];
   await page.route(/\/api\/en\/site\.json$/, async (route) => {
@@ -149,9 +149,11 @@ test('remote mode: the same page pages through the backend\'s results', async ()
     site.search = { endpoint: 'search/results?q={q}&page={page}' };
     await route.fulfill({ json: site });
   });
+  let down = true;
   await page.route(/\/api\/en\/search\/results/, async (route) => {
     const url = new URL(route.request().url());
     asked.push(url.search);
+    if (down) return route.fulfill({ status: 503, body: 'busy' });
     const n = Number(url.searchParams.get('page'));
     const items = Array.from({ length: 20 }, (_, i) => ({
       slug: `remote-${n}-${i}`,
@@ -166,6 +168,12 @@ test('remote mode: the same page pages through the backend\'s results', async ()
   let local = 0;
   page.on('request', (r) => { if (r.url().includes('search-index.json')) local += 1; });
   await page.goto(`${env.site.url}search?q=tide`);
+  // The endpoint failing: what failed, with Retry.
+  await page.waitForSelector('main [role=alert]');
+  assert.match(await page.textContent('main [role=alert]'), /Search could not be loaded[\s\S]*503/);
+  down = false;
+  asked.length = 0;
+  await page.click('main [role=alert] button');
   await page.waitForSelector('main .result');
   assert.equal(await page.locator('main .result').count(), 20);
   assert.equal(await page.textContent('main .result mark'), 'tide');
@@ -174,7 +182,8 @@ test('remote mode: the same page pages through the backend\'s results', async ()
   assert.deepEqual(asked, ['?q=tide&page=1', '?q=tide&page=2']);
   assert.equal(local, 0, 'the local index is not fetched');
   await page.waitForSelector('main >> text=No more results.');
-  assert.deepEqual(page.problems(), []);
+  // The browser logs the 503 it was given on purpose; nothing else.
+  assert.deepEqual(page.problems().filter((p) => !p.includes('status of 503')), []);
   await page.close();
 });
 
