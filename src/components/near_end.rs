@@ -30,6 +30,18 @@ pub fn still_near(sentinel: NodeRef<Div>) -> bool {
 /// cost about 2 KB (brotli) of a bundle at the edge of its budget, for one observer
 /// on one element.
 fn observe(target: NodeRef<Div>, near: RwSignal<bool>) {
+    // Kept by the caller's owner, not by `on_load`'s effect, whose cleanup would run
+    // if the element were attached again.
+    type Kept = (
+        web_sys::IntersectionObserver,
+        Closure<dyn Fn(js_sys::Array)>,
+    );
+    let kept = StoredValue::new_local(None::<Kept>);
+    on_cleanup(move || {
+        if let Some((observer, _)) = kept.try_update_value(Option::take).flatten() {
+            observer.disconnect();
+        }
+    });
     target.on_load(move |el| {
         let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             if let Some(e) = entries.iter().last() {
@@ -46,8 +58,7 @@ fn observe(target: NodeRef<Div>, near: RwSignal<bool>) {
             return;
         };
         observer.observe(&el);
-        let observer = send_wrapper::SendWrapper::new((observer, on_change));
-        on_cleanup(move || observer.0.disconnect());
+        kept.set_value(Some((observer, on_change)));
     });
 }
 

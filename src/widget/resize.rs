@@ -59,6 +59,14 @@ impl Link {
 /// Starts the protocol once `root` (the widget's outermost element) is in the page.
 /// Does nothing when the widget is not in a frame.
 pub fn report(root: NodeRef<Div>) {
+    // Kept by the component, not by `on_load`'s effect: that effect runs again if the
+    // element is attached again, and its cleanup would end the reports for good.
+    let kept = StoredValue::new_local(None::<Listening>);
+    on_cleanup(move || {
+        if let Some(l) = kept.try_update_value(Option::take).flatten() {
+            l.stop();
+        }
+    });
     root.on_load(move |widget| {
         let Some(parent) = window().parent().ok().flatten() else {
             return;
@@ -100,14 +108,46 @@ pub fn report(root: NodeRef<Div>) {
         if let Some(o) = &observer {
             o.observe(&link.widget);
         }
+        // Browsers hold back resize reports (and painting) in a frame that is off
+        // screen, so a widget below the fold would keep the size it had while loading.
+        // Changes to its content are reported at once, measured on the spot.
+        let mutations = web_sys::MutationObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+        if let Some(m) = &mutations {
+            let options = web_sys::MutationObserverInit::new();
+            options.set_child_list(true);
+            options.set_subtree(true);
+            options.set_character_data(true);
+            let _ = m.observe_with_options(&link.widget, &options);
+        }
         let _ = link.parent.post_message(&message("ready", None), "*");
-        let kept = send_wrapper::SendWrapper::new((on_message, on_resize, observer));
-        on_cleanup(move || {
-            let _ = window()
-                .remove_event_listener_with_callback("message", kept.0.as_ref().unchecked_ref());
-            if let Some(o) = &kept.2 {
-                o.disconnect();
-            }
-        });
+        kept.set_value(Some(Listening {
+            on_message,
+            _on_resize: on_resize,
+            observer,
+            mutations,
+        }));
     });
+}
+
+/// What keeps the reports going, until the widget leaves the page.
+struct Listening {
+    on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+    _on_resize: Closure<dyn Fn()>,
+    observer: Option<web_sys::ResizeObserver>,
+    mutations: Option<web_sys::MutationObserver>,
+}
+
+impl Listening {
+    fn stop(self) {
+        let _ = window().remove_event_listener_with_callback(
+            "message",
+            self.on_message.as_ref().unchecked_ref(),
+        );
+        if let Some(o) = self.observer {
+            o.disconnect();
+        }
+        if let Some(m) = self.mutations {
+            m.disconnect();
+        }
+    }
 }
