@@ -71,10 +71,7 @@ pub fn App() -> impl IntoView {
     let site_name = move || SiteData(site).site().map(|s| s.name).unwrap_or_default();
     // A partner's widget is the page alone: no skip link, header or footer.
     let framed = Memo::new(move |_| {
-        matches!(
-            route.with(|r| r.1.clone()),
-            Page::EmbedSection { .. } | Page::EmbedArticle { .. }
-        )
+        route.with(|r| matches!(r.1, Page::EmbedSection { .. } | Page::EmbedArticle { .. }))
     });
     let site_chrome = move |part: fn() -> AnyView| move || (!framed.get()).then(part);
 

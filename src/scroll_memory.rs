@@ -27,14 +27,8 @@ fn save() {
     };
     let y = window.scroll_y().unwrap_or(0.0);
     let state = js_sys::Object::new();
+    // The entry's state is ours alone: `router` pushes entries without one.
     if js_sys::Reflect::set(&state, &KEY.into(), &y.into()).is_ok() {
-        // Keep whatever the router stored in the entry alongside our key.
-        if let Ok(current) = history.state()
-            && current.is_object()
-        {
-            let _ = js_sys::Object::assign(&state, &current.unchecked_into());
-            let _ = js_sys::Reflect::set(&state, &KEY.into(), &y.into());
-        }
         let _ = history.replace_state(&state, "");
     }
 }

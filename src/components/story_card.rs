@@ -18,9 +18,12 @@ pub fn StoryCard(
     /// Image beside the text (on wide screens) rather than above it, for long lists.
     #[prop(optional)]
     row: bool,
-    /// Heading level of the title, so each list fits the page's outline.
+    /// Heading level of the title, so each list fits the page's outline (1 to 3).
     #[prop(default = 3)]
     level: u8,
+    /// Open the story in a new tab (a partner's widget).
+    #[prop(optional)]
+    new_tab: bool,
 ) -> impl IntoView {
     let class = style! {
         .card {
@@ -86,8 +89,13 @@ pub fn StoryCard(
         .as_ref()
         .and_then(|i| Some((crate::url_policy::media(&i.src, &base)?, i.clone())));
     let has_image = image.is_some();
-    let title_link = view! { class = class, <a href=link>{story.title.clone()}</a> };
+    let title_link = view! { class = class,
+        <a href=link target=new_tab.then_some("_blank") rel=new_tab.then_some("noopener")>
+            {story.title.clone()}
+        </a>
+    };
     let title = match level {
+        1 => view! { class = class, <h1 class="title">{title_link}</h1> }.into_any(),
         2 => view! { class = class, <h2 class="title">{title_link}</h2> }.into_any(),
         _ => view! { class = class, <h3 class="title">{title_link}</h3> }.into_any(),
     };

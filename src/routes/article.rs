@@ -1,7 +1,6 @@
 //! A story: section label, headline, time, lead, hero image, body, byline, source, view
 //! count, the ad slot, the Telegram call, tags, related stories, and the section's feed.
 
-use crate::components::title::Title;
 use leptos::prelude::*;
 use stylers::style;
 
@@ -18,6 +17,7 @@ use crate::components::share_bar::ShareBar;
 use crate::components::story_card::StoryCard;
 use crate::components::telegram_follow::TelegramFollow;
 use crate::components::text_size::TextSize;
+use crate::components::title::Title;
 use crate::contract::Article;
 use crate::edition::Edition;
 use crate::reader::Reader;

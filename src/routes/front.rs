@@ -1,6 +1,5 @@
 //! The front page: top stories, then a block per section.
 
-use crate::components::title::Title;
 use leptos::prelude::*;
 use stylers::style;
 
@@ -8,6 +7,7 @@ use crate::api::{self, urls};
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::components::story_card::StoryCard;
+use crate::components::title::Title;
 use crate::contract::{Front, FrontSection};
 use crate::edition::Edition;
 use crate::reader::Reader;

@@ -1,9 +1,9 @@
 //! The page for an address that leads nowhere, with a way back.
 
-use crate::components::title::Title;
 use leptos::prelude::*;
 use stylers::style;
 
+use crate::components::title::Title;
 use crate::reader::Reader;
 use crate::routes::{href, table};
 

@@ -1,7 +1,6 @@
 //! The results page, `/{ed}/search?q=...`: shareable and reloadable, more results as
 //! the reader scrolls, suggestions when nothing matches, Retry when search fails.
 
-use crate::components::title::Title;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
@@ -12,6 +11,7 @@ use crate::app::SiteData;
 use crate::components::error_box::ErrorBox;
 use crate::components::near_end;
 use crate::components::search_result::SearchResult;
+use crate::components::title::Title;
 use crate::contract::Summary;
 use crate::edition::Edition;
 use crate::i18n;

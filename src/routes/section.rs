@@ -1,11 +1,11 @@
 //! A section's page: its title and tagline, then its feed.
 
-use crate::components::title::Title;
 use leptos::prelude::*;
 use stylers::style;
 
 use crate::app::SiteData;
 use crate::components::section_feed::{FeedSection, SectionFeed};
+use crate::components::title::Title;
 use crate::edition::Edition;
 use crate::routes::not_found::NotFound;
 

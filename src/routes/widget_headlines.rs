@@ -1,7 +1,6 @@
 //! The headlines widget (`/{ed}/embed/section/{section}?count=N`): a section's latest
 //! stories, for a partner's page.
 
-use crate::components::title::Title;
 use leptos::prelude::*;
 use stylers::style;
 
@@ -9,6 +8,7 @@ use crate::api::{self, urls};
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::components::published::Published;
+use crate::components::title::Title;
 use crate::contract::FeedPage;
 use crate::edition::Edition;
 use crate::reader::Reader;
