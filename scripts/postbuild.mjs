@@ -10,6 +10,7 @@
 // - `_headers` also carries the framing and cache rules: partner widgets
 //   (/{ed}/embed/...) may be framed by any site, every other page by none; hashed
 //   assets are immutable, everything else is revalidated.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,11 @@ if (inline) {
   writeFileSync(join(dir, name), code);
   html = html.replace(inline[0], `<script type="module" src="./${name}"></script>`);
 }
+
+// Chromium ignores `integrity` on a preload of the Wasm (a fetch destination) and
+// warns about it on every page (crbug.com/981419): dropped, it changes nothing.
+html = html.replace(/(<link rel="preload"[^>]*as="fetch"[^>]*?) integrity="[^"]*"/g, '$1');
+html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"([^>]*as="fetch")/g, '$1$2');
 
 // connect-src allows the API base when it is on another origin.
 const apiBase = (html.match(/<meta name="api-base" content="([^"]*)">/) || [])[1] || '';
@@ -98,3 +104,15 @@ writeFileSync(
   join(dir, '_headers'),
   rules.map(([path, lines]) => `${path}\n${lines.map((l) => `  ${l}\n`).join('')}`).join('\n'),
 );
+
+// Last: every page of the API tree as static HTML (src/prerender/), built from the
+// shell written above (404.html). A native build, so the Wasm build's std settings
+// (scripts/wasm-env.sh) are left out.
+const env = { ...process.env };
+delete env.CARGO_UNSTABLE_BUILD_STD;
+const prerender = spawnSync(
+  'cargo',
+  ['run', '--quiet', '--bin', 'prerender', '--', '--dist', dir, ...process.argv.slice(3)],
+  { stdio: 'inherit', env },
+);
+if (prerender.status !== 0) process.exit(prerender.status || 1);

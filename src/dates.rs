@@ -46,6 +46,29 @@ impl Timestamp {
         )
     }
 
+    /// The RFC 2822 form RSS asks for, e.g. "Wed, 09 Apr 2025 12:58:00 +0400".
+    pub fn rfc2822(&self) -> String {
+        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let at = self.at;
+        let offset = at.offset().whole_minutes();
+        format!(
+            "{}, {:02} {} {} {:02}:{:02}:{:02} {}{:02}{:02}",
+            DAYS[usize::from(at.weekday().number_days_from_monday())],
+            at.day(),
+            MONTHS[usize::from(u8::from(at.month()) - 1)],
+            at.year(),
+            at.hour(),
+            at.minute(),
+            at.second(),
+            if offset < 0 { '-' } else { '+' },
+            offset.abs() / 60,
+            offset.abs() % 60
+        )
+    }
+
     /// The date alone, e.g. "09 апреля 2025".
     pub fn date(&self, edition: Edition) -> String {
         let month = month_name(edition, u8::from(self.at.month()));
@@ -120,6 +143,14 @@ impl<'de> Deserialize<'de> for Timestamp {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rfc2822_for_rss() {
+        let t = Timestamp::parse("2025-04-09T12:58:07+04:00").unwrap();
+        assert_eq!(t.rfc2822(), "Wed, 09 Apr 2025 12:58:07 +0400");
+        let t = Timestamp::parse("2024-12-31T23:05:00-03:30").unwrap();
+        assert_eq!(t.rfc2822(), "Tue, 31 Dec 2024 23:05:00 -0330");
+    }
+
     use super::*;
 
     fn ts(s: &str) -> Timestamp {

@@ -25,8 +25,14 @@ pub struct Reader {
     pub text_step: RwSignal<u8>,
 }
 
+/// `<html>`; none in the pre-render step, which renders the defaults (`prefs.js` applies
+/// the reader's own choice before the first paint).
 fn root() -> Option<web_sys::Element> {
-    document().document_element()
+    if cfg!(target_arch = "wasm32") {
+        document().document_element()
+    } else {
+        None
+    }
 }
 
 /// The theme `prefs.js` applied before the first paint, else the system's.
@@ -35,6 +41,7 @@ fn initial_theme() -> Theme {
     let dark = match chosen.as_deref() {
         Some("dark") => true,
         Some("light") => false,
+        _ if !cfg!(target_arch = "wasm32") => false,
         _ => window()
             .match_media("(prefers-color-scheme: dark)")
             .ok()

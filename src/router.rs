@@ -21,8 +21,31 @@ pub struct Location {
     query: RwSignal<String>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static RENDERING: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Sets the path (below the base) the pre-render step renders next; natively there is
+/// no window to read it from.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_path(path: &str) {
+    RENDERING.with_borrow_mut(|p| *p = path.to_string());
+}
+
 /// The base's path (`/` or `/news/`) and the address as the window has it.
 fn read(base: &str) -> (String, String) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = base;
+        (RENDERING.with_borrow(Clone::clone), String::new())
+    }
+    #[cfg(target_arch = "wasm32")]
+    read_window(base)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_window(base: &str) -> (String, String) {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let below = path
@@ -74,21 +97,10 @@ impl Location {
             path: RwSignal::new(path),
             query: RwSignal::new(query),
         };
-        let on_pop = Closure::<dyn Fn()>::new(move || location.sync());
-        let on_click =
-            Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-                if let Some(href) = takes_over(&ev, &base) {
-                    ev.prevent_default();
-                    location.navigate(&href);
-                }
-            });
-        let w = window();
-        let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-        let _ = w.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-        // The listeners live as long as the page.
-        on_pop.forget();
-        on_click.forget();
         provide_context(location);
+        if cfg!(target_arch = "wasm32") {
+            listen(location, base);
+        }
         location
     }
 
@@ -127,4 +139,20 @@ impl Location {
         self.path.set(path);
         self.query.set(query);
     }
+}
+
+/// Follows Back/Forward and takes over clicks on the site's links, for the page's life.
+fn listen(location: Location, base: String) {
+    let on_pop = Closure::<dyn Fn()>::new(move || location.sync());
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if let Some(href) = takes_over(&ev, &base) {
+            ev.prevent_default();
+            location.navigate(&href);
+        }
+    });
+    let w = window();
+    let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    let _ = w.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_pop.forget();
+    on_click.forget();
 }

@@ -73,6 +73,13 @@ pub fn install() {
     on_click.forget();
 }
 
+/// Restores the saved position once the page just rendered is laid out.
+pub fn restore_after_render() {
+    if cfg!(target_arch = "wasm32") {
+        leptos::prelude::request_animation_frame(restore);
+    }
+}
+
 /// Scrolls to the position saved in the current history entry, if it has one.
 pub fn restore() {
     let Some(window) = web_sys::window() else {

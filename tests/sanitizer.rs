@@ -372,3 +372,21 @@ fn the_hostile_corpus_leaves_nothing_live_and_keeps_the_text_around_it() {
         assert!(t.ends_with("after"), "{v}: {t:?}");
     }
 }
+
+#[test]
+fn pre_rendered_html_is_escaped_and_balanced() {
+    let nodes = sanitize(
+        r#"<p title='"><script>x</script>'>a &lt;b&gt; <b>c<i>d</b> e<br>f <img src="https://x.example/i.png" alt='"&'></p>"#,
+        BASE,
+    );
+    let html = newsfront::sanitize::to_html(&nodes);
+    assert!(!html.contains("<script"), "{html}");
+    assert!(html.contains("a &lt;b&gt; "), "{html}");
+    assert!(html.contains(r#"alt="&quot;&amp;""#), "{html}");
+    assert!(html.contains("<br>f"), "{html}");
+    assert_eq!(
+        html.matches("<b>").count(),
+        html.matches("</b>").count(),
+        "{html}"
+    );
+}

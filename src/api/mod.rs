@@ -2,6 +2,7 @@
 //! one fetch with a time-out that aborts when its view goes away, and a small cache so
 //! that going Back shows what was already loaded without asking again.
 
+pub mod handover;
 pub mod urls;
 
 use std::any::Any;
@@ -42,16 +43,32 @@ thread_local! {
     static CACHE: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
 }
 
-fn now() -> f64 {
-    js_sys::Date::now()
+/// Milliseconds since the epoch (no clock in the pre-render step, which keeps nothing).
+pub fn now() -> f64 {
+    if cfg!(target_arch = "wasm32") {
+        js_sys::Date::now()
+    } else {
+        0.0
+    }
 }
 
-/// A cached copy of the resource at `url`, if one is fresh.
+/// A cached copy of the resource at `url`, if one is fresh, else the one the
+/// pre-rendered page handed over.
 pub fn cached<T: Resource>(url: &str) -> Option<T> {
-    CACHE.with_borrow(|c| {
-        c.get(url)
-            .filter(|e| now() - e.at < CACHE_MS)
-            .and_then(|e| e.value.downcast_ref::<T>().cloned())
+    // The pre-render step keeps no cache: every page notes each document it uses.
+    let hit = cfg!(target_arch = "wasm32")
+        .then(|| {
+            CACHE.with_borrow(|c| {
+                c.get(url)
+                    .filter(|e| now() - e.at < CACHE_MS)
+                    .and_then(|e| e.value.downcast_ref::<T>().cloned())
+            })
+        })
+        .flatten();
+    hit.or_else(|| {
+        let value: T = contract::decode(&handover::take(url)?, url).ok()?;
+        remember(url, &value);
+        Some(value)
     })
 }
 
@@ -161,11 +178,19 @@ impl<T: 'static> Copy for Fetched<T> {}
 
 impl<T: Resource> Fetched<T> {
     pub fn new(url: impl Fn() -> String + 'static) -> Self {
-        let state = RwSignal::new_local(None);
+        // What is at hand is shown in the first render: that is how a pre-rendered page
+        // is taken over without a visible change.
+        let first = untrack(&url);
+        let at_hand = cached::<T>(&first);
+        let shown = at_hand.is_some().then_some(first);
+        let state = RwSignal::new_local(at_hand.map(Ok));
         let again = RwSignal::new(0u32);
-        Effect::new(move |_| {
+        Effect::new(move |previous: Option<()>| {
             again.track();
             let url = url();
+            if previous.is_none() && shown.as_deref() == Some(url.as_str()) {
+                return;
+            }
             state.set(cached::<T>(&url).map(Ok));
             if state.with_untracked(Option::is_none) {
                 leptos::task::spawn_local_scoped_with_cancellation(async move {

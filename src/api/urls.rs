@@ -30,6 +30,19 @@ fn meta(document: &web_sys::Document, name: &str) -> Option<String> {
         .filter(|c| !c.is_empty())
 }
 
+/// Sets where the site and its API are, for the pre-render step (natively there is no
+/// document to read them from). Only the first call counts.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn configure(document_base: &str, api_base: &str) {
+    CONFIG.with(|cell| {
+        let _ = cell.set(Config {
+            document_base: with_slash(document_base.to_string()),
+            api_base: with_slash(uri::resolve(document_base, api_base)),
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        });
+    });
+}
+
 fn with_config<R>(f: impl FnOnce(&Config) -> R) -> R {
     CONFIG.with(|cell| {
         f(cell.get_or_init(|| {
@@ -72,6 +85,16 @@ pub fn document_base() -> String {
 /// How long one request may take before it counts as failed.
 pub fn timeout_ms() -> i32 {
     with_config(|c| c.timeout_ms)
+}
+
+/// The API base, absolute, ending in `/`.
+pub fn api_base() -> String {
+    with_config(|c| c.api_base.clone())
+}
+
+/// A path below the API base, made absolute.
+pub fn api_path(path: &str) -> String {
+    with_config(|c| format!("{}{}", c.api_base, path))
 }
 
 fn api(edition: Edition, path: &str) -> String {

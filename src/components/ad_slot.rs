@@ -1,5 +1,5 @@
 //! An advertising slot that reserves its size from `site.json` before any ad arrives,
-//! so the article never jumps. It is labelled, and hidden from print.
+//! so the article never jumps (pre-rendered or not). It is labelled, and hidden from print.
 
 use leptos::prelude::*;
 use stylers::style;
@@ -11,17 +11,28 @@ use crate::reader::Reader;
 pub fn AdSlot(placement: &'static str) -> impl IntoView {
     let class = style! {
         .ad {
+            position: relative;
+            width: fit-content;
             margin: 2rem auto;
             max-width: 100%;
-            display: flex;
-            align-items: center;
-            justify-content: center;
             background: var(--ad-bg);
             color: var(--muted);
             font-size: 0.75rem;
             text-transform: uppercase;
             letter-spacing: 0.08rem;
             overflow: hidden;
+        }
+        canvas {
+            display: block;
+            max-width: 100%;
+            height: auto;
+        }
+        span {
+            position: absolute;
+            inset: 0;
+            display: flex;
+            align-items: center;
+            justify-content: center;
         }
     };
     let site = SiteData::get();
@@ -33,10 +44,12 @@ pub fn AdSlot(placement: &'static str) -> impl IntoView {
                 class="ad no-print"
                 data-slot=placement
                 aria-label=reader.text().advertisement
-                style:width=format!("{}px", ad.width)
-                style:aspect-ratio=format!("{} / {}", ad.width, ad.height)
             >
-                {reader.text().advertisement}
+                // The slot's size comes from a canvas's own width and height (it scales
+                // down with its ratio): a style attribute would be refused by the
+                // Content-Security-Policy in a pre-rendered page.
+                <canvas width=ad.width height=ad.height aria-hidden="true"></canvas>
+                <span>{reader.text().advertisement}</span>
             </aside>
         })
     }

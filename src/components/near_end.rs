@@ -67,7 +67,10 @@ fn observe(target: NodeRef<Div>, near: RwSignal<bool>) {
 /// The observer only reports changes: a list should keep loading while this is true,
 /// so a short page that leaves the end in view still fills up.
 pub fn watch(sentinel: NodeRef<Div>) -> Option<RwSignal<bool>> {
-    if !js_sys::Reflect::has(&window(), &"IntersectionObserver".into()).unwrap_or(false) {
+    // The pre-render step renders what a browser with the observer shows.
+    if cfg!(target_arch = "wasm32")
+        && !js_sys::Reflect::has(&window(), &"IntersectionObserver".into()).unwrap_or(false)
+    {
         return None;
     }
     let near = RwSignal::new(false);

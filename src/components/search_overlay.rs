@@ -263,7 +263,7 @@ pub fn SearchOverlay() -> impl IntoView {
     };
 
     view! { class = class,
-        <button type="button" class="icon-button" node_ref=opener on:click=open
+        <button type="button" class="icon-button needs-script" node_ref=opener on:click=open
             aria-label=move || reader.text().search_open title=move || reader.text().search_open
             aria-haspopup="dialog">
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">

@@ -43,11 +43,11 @@ thread_local! {
 }
 
 fn saved(key: &(Edition, String)) -> Option<Saved> {
-    SAVED.with_borrow(|s| {
-        s.get(key)
-            .filter(|f| js_sys::Date::now() - f.at < KEEP_MS)
-            .cloned()
-    })
+    // Each pre-rendered page is rendered afresh, from documents it hands over.
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    SAVED.with_borrow(|s| s.get(key).filter(|f| api::now() - f.at < KEEP_MS).cloned())
 }
 
 /// The section's title and tagline as the feed reports them, once its first page is in.
@@ -106,6 +106,25 @@ pub fn SectionFeed(
     // handler asked for them: they end when the feed leaves the page, not when the
     // asking effect runs again.
     let owner = Owner::current().expect("SectionFeed runs inside the app");
+    let saved_key = key.clone();
+    let accept = Callback::new(move |page: FeedPage| {
+        feed.update(|f| {
+            f.push_page(page.items, page.next);
+        });
+        if let Some(target) = on_section {
+            target.0.set(Some(page.section.clone()));
+        }
+        SAVED.with_borrow_mut(|s| {
+            s.insert(
+                saved_key.clone(),
+                Saved {
+                    feed: feed.get_untracked(),
+                    section: Some(page.section),
+                    at: api::now(),
+                },
+            )
+        });
+    });
     let load_next = Callback::new(move |()| {
         if status.get_untracked() == Status::Loading {
             return;
@@ -115,28 +134,18 @@ pub fn SectionFeed(
             (_, Some(next)) => next,
             (_, None) => return,
         };
+        // A page at hand (cached, or handed over by a pre-rendered page) is shown in
+        // this same render.
+        if let Some(page) = api::cached::<FeedPage>(&url) {
+            accept.run(page);
+            return;
+        }
         status.set(Status::Loading);
-        let key = key.clone();
         owner.with(|| {
             spawn_local_scoped_with_cancellation(async move {
                 match api::get::<FeedPage>(url).await {
                     Ok(page) => {
-                        feed.update(|f| {
-                            f.push_page(page.items, page.next);
-                        });
-                        if let Some(target) = on_section {
-                            target.0.set(Some(page.section.clone()));
-                        }
-                        SAVED.with_borrow_mut(|s| {
-                            s.insert(
-                                key,
-                                Saved {
-                                    feed: feed.get_untracked(),
-                                    section: Some(page.section),
-                                    at: js_sys::Date::now(),
-                                },
-                            )
-                        });
+                        accept.run(page);
                         status.set(Status::Idle);
                     }
                     Err(ApiError::Status(404)) if feed.with_untracked(|f| f.pages == 0) => {
@@ -152,7 +161,7 @@ pub fn SectionFeed(
     });
 
     if restored.is_some() {
-        request_animation_frame(crate::scroll_memory::restore);
+        crate::scroll_memory::restore_after_render();
     } else {
         load_next.run(());
     }
@@ -207,7 +216,7 @@ pub fn SectionFeed(
                     Some(view! { <ErrorBox what error on_retry=load_next/> }.into_any())
                 }
                 Status::Idle if first_page_in() && has_more() => Some(view! { class = class,
-                    <div class="more">
+                    <div class="more needs-script">
                         <button type="button" class="button" on:click=move |_| load_next.run(())>
                             {reader.text().load_more}
                         </button>

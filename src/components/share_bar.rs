@@ -18,6 +18,9 @@ use crate::share;
 const TOAST_MS: u64 = 3000;
 
 fn navigator_method(name: &str) -> Option<(JsValue, js_sys::Function)> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     let navigator: JsValue = window().navigator().into();
     let target = if name == "writeText" {
         js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?
@@ -180,13 +183,13 @@ pub fn ShareBar(
             <p class="prompt">{move || t().share_prompt}</p>
             <div class="actions">
                 {can_share.then(|| view! { class = class,
-                    <button type="button" class="action native-share" on:click=native_share>
+                    <button type="button" class="action native-share needs-script" on:click=native_share>
                         {move || t().share}
                     </button>
                 })}
                 {networks}
-                <button type="button" class="action print" on:click=print>{move || t().print}</button>
-                <button type="button" class="action copy-link" on:click=copy>{move || t().copy_link}</button>
+                <button type="button" class="action print needs-script" on:click=print>{move || t().print}</button>
+                <button type="button" class="action copy-link needs-script" on:click=copy>{move || t().copy_link}</button>
             </div>
             {move || fallback.get().then(|| view! { class = class,
                 <div class="fallback">

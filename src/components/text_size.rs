@@ -35,7 +35,7 @@ pub fn TextSize() -> impl IntoView {
     let at_min = move || step.get() == 0;
     let at_max = move || step.get() + 1 >= TEXT_STEPS;
     view! { class = class,
-        <div class="text-size no-print" role="group" aria-label=move || t().text_size>
+        <div class="text-size no-print needs-script" role="group" aria-label=move || t().text_size>
             // The visible "A-" stays in the accessible name (WCAG 2.5.3); the words after
             // it say what the button does, or why it is disabled.
             <button type="button" class="smaller" disabled=at_min

@@ -19,7 +19,7 @@ pub fn ThemeToggle() -> impl IntoView {
     view! {
         <button
             type="button"
-            class="icon-button theme-toggle"
+            class="icon-button theme-toggle needs-script"
             aria-pressed=move || dark().to_string()
             aria-label=move || reader.text().night_theme
             title=move || reader.text().night_theme

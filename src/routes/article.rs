@@ -53,7 +53,7 @@ pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl Into
         }
         .into_any(),
         Some(Ok(a)) => {
-            request_animation_frame(crate::scroll_memory::restore);
+            crate::scroll_memory::restore_after_render();
             view! { <Story edition article=a section=section.clone()/> }.into_any()
         }
     }

@@ -53,7 +53,7 @@ pub fn FrontPage(edition: Edition) -> impl IntoView {
                     <ErrorBox what=Signal::derive(move || reader.text().fail_front) error on_retry=retry/>
                 }.into_any(),
                 Some(Ok(front)) => {
-                    request_animation_frame(crate::scroll_memory::restore);
+                    crate::scroll_memory::restore_after_render();
                     let top = front.top.into_iter().enumerate().map(|(i, story)| view! { class = class,
                         <li><StoryCard story edition lead=i == 0 level=2/></li>
                     }).collect_view();

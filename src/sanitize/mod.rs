@@ -345,3 +345,51 @@ const BREAKOUT: &[&str] = &[
 const VOID_DROPPED: &[&str] = &[
     "base", "embed", "input", "link", "meta", "param", "source", "track",
 ];
+/// The tree as HTML text, for the pre-render step (in the browser the nodes are built
+/// one by one). Every text and attribute value is escaped; tags and attribute names
+/// come from the allow-list.
+pub fn to_html(nodes: &[Node]) -> String {
+    fn escape(text: &str, out: &mut String) {
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+        }
+    }
+    fn write(nodes: &[Node], out: &mut String) {
+        for node in nodes {
+            match node {
+                Node::Text(t) => escape(t, out),
+                Node::Element {
+                    tag,
+                    attrs,
+                    children,
+                } => {
+                    out.push('<');
+                    out.push_str(tag);
+                    for (name, value) in attrs {
+                        out.push(' ');
+                        out.push_str(name);
+                        out.push_str("=\"");
+                        escape(value, out);
+                        out.push('"');
+                    }
+                    out.push('>');
+                    if !VOID.contains(tag) {
+                        write(children, out);
+                        out.push_str("</");
+                        out.push_str(tag);
+                        out.push('>');
+                    }
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    write(nodes, &mut out);
+    out
+}

@@ -2,7 +2,7 @@
 // editions; with storage that throws and without the Clipboard API.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, useBrowser, watchedPage } from './harness.mjs';
+import { axe, shellPage, useBrowser, watchedPage } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -230,7 +230,7 @@ test('the edition switch keeps the reader on the translated story and section', 
 });
 
 test('an article without a translation leads to the other edition\'s front page', async () => {
-  const page = await watchedPage(env.context);
+  const page = await shellPage(env.context);
   await page.route(/api\/en\/articles\/council-plan-1\.json$/, async (route) => {
     const response = await route.fetch();
     const json = await response.json();

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
-import { DIST, launch, watchedPage } from './harness.mjs';
+import { DIST, launch, shellPage, watchedPage } from './harness.mjs';
 import { startServer } from './static-server.mjs';
 
 const env = {};
@@ -285,7 +285,7 @@ test('social embeds load nothing foreign until the reader asks, then a sandboxed
 });
 
 test('unknown providers and bad addresses stay link cards, never frames', async () => {
-  const page = await watchedPage(env.context);
+  const page = await shellPage(env.context);
   const body = JSON.parse(readFileSync(`${DIST}api/en/articles/consultation-opens-138.json`, 'utf8'));
   body.body = [
     { type: 'embed', provider: 'vimeo', url: 'https://vimeo.com/1', title: 'Unknown provider' },

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { storyLinks, useBrowser, watchedPage, withTimeout } from './harness.mjs';
+import { storyLinks, useBrowser, shellPage, withoutPrerender } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -11,8 +11,8 @@ const ARTICLE = /\/api\/en\/articles\/council-plan-1\.json$/;
 
 /// Breaks the article resource in one way, checks the message, mends it, retries.
 async function failThenRetry(fault, expected, { timeout } = {}) {
-  const page = await watchedPage(env.context);
-  if (timeout) await withTimeout(page, timeout);
+  const page = await shellPage(env.context);
+  if (timeout) await withoutPrerender(page, { timeoutMs: timeout });
   let broken = true;
   await page.route(ARTICLE, (route) => (broken ? fault(route) : route.fallback()));
   await page.goto(`${env.site.url}world/council-plan-1`);
@@ -60,7 +60,7 @@ test('no network is reported and recovers on Retry', async () => {
 });
 
 test('a failed later feed page keeps the stories already shown', async () => {
-  const page = await watchedPage(env.context);
+  const page = await shellPage(env.context);
   let broken = true;
   await page.route(/sections\/economy\/2\.json$/, (r) => (broken ? r.fulfill({ status: 503 }) : r.fallback()));
   await page.goto(`${env.site.url}economy`);
@@ -78,7 +78,7 @@ test('a failed later feed page keeps the stories already shown', async () => {
 });
 
 test('site.json failing leaves the page readable, with Retry in the header', async () => {
-  const page = await watchedPage(env.context);
+  const page = await shellPage(env.context);
   let broken = true;
   await page.route(/\/api\/en\/site\.json$/, (r) => (broken ? r.fulfill({ status: 500 }) : r.fallback()));
   await page.goto(`${env.site.url}world/council-plan-1`);
@@ -93,7 +93,7 @@ test('site.json failing leaves the page readable, with Retry in the header', asy
 });
 
 test('hostile html blocks and fields run nothing and keep their text', async () => {
-  const page = await watchedPage(env.context);
+  const page = await shellPage(env.context);
   const foreign = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
@@ -144,7 +144,7 @@ test('hostile html blocks and fields run nothing and keep their text', async () 
 });
 
 test('a strict Content-Security-Policy ships with the pages and holds', async () => {
-  const page = await watchedPage(env.context);
+  const page = await shellPage(env.context);
   await page.goto(`${env.site.url}world/council-plan-1`);
   await page.waitForSelector('article.story h1');
   const policy = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');

@@ -5,7 +5,7 @@
 // printed as a table.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, watchedPage, withTimeout } from './harness.mjs';
+import { useBrowser, shellPage, withoutPrerender } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -106,9 +106,9 @@ for (const [resource, r] of Object.entries(RESOURCES)) {
   test(`fault matrix: ${resource}`, async () => {
     matrix[resource] = {};
     for (const [fault, inject] of Object.entries(FAULTS)) {
-      const page = await watchedPage(env.context);
+      const page = await shellPage(env.context);
       // Long enough that, on a busy machine, only the faulted request times out.
-      await withTimeout(page, 2000);
+      await withoutPrerender(page, { timeoutMs: 2000 });
       let broken = true;
       await page.route(r.url, (route) => (broken ? inject(route) : route.fallback()));
       await page.goto(`${env.site.url}${r.path}`);

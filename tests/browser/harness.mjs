@@ -29,12 +29,13 @@ const ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function launch() {
+export async function launch(options = {}) {
   // A new, empty profile each run: nothing cached from an earlier run.
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'newsfront-')), {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ARGS,
     viewport: { width: 1280, height: 900 },
+    ...options,
   });
 }
 
@@ -98,17 +99,32 @@ export async function watchedPage(context) {
   return page;
 }
 
-/// Serves index.html / 404.html with a shorter API time-out, for time-out tests.
-export async function withTimeout(page, ms) {
+/// Answers every page address of `page` with the app's shell (404.html) instead of its
+/// pre-rendered page, as for a story published after the last build: the app then
+/// fetches everything itself. Tests of what the app does with the backend's answers
+/// use it, since a pre-rendered page brings its answers along. `timeoutMs` also sets a
+/// shorter API time-out, for time-out tests.
+export async function withoutPrerender(page, { timeoutMs } = {}) {
   await page.route(/\/([^/.]*|[^/]*\.html)$/, async (route) => {
     if (route.request().resourceType() !== 'document') return route.fallback();
-    const response = await route.fetch();
-    const body = (await response.text()).replace(
-      '<meta name="api-base" content="api/">',
-      `<meta name="api-base" content="api/"><meta name="api-timeout-ms" content="${ms}">`,
-    );
-    await route.fulfill({ response, body });
+    const url = new URL(route.request().url());
+    const shell = await route.fetch({ url: `${url.origin}/404.html` });
+    let body = await shell.text();
+    if (timeoutMs) {
+      body = body.replace(
+        '<meta name="api-base" content="api/">',
+        `<meta name="api-base" content="api/"><meta name="api-timeout-ms" content="${timeoutMs}">`,
+      );
+    }
+    await route.fulfill({ status: 200, contentType: 'text/html', body });
   });
+}
+
+/// A watched page that never gets a pre-rendered page (see `withoutPrerender`).
+export async function shellPage(context) {
+  const page = await watchedPage(context);
+  await withoutPrerender(page);
+  return page;
 }
 
 export async function storyLinks(page) {

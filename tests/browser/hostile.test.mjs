@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, watchedPage } from './harness.mjs';
+import { useBrowser, shellPage } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -52,7 +52,7 @@ const realProblems = (page) =>
 
 test(`${VECTORS.length} hostile markup vectors run nothing and keep the text around them`, async () => {
   assert.ok(VECTORS.length >= 100);
-  const page = await watchedPage(env.context);
+  const page = await shellPage(env.context);
   const foreign = await watchForeign(page);
   await page.route(/\/api\/en\/articles\/council-plan-1\.json$/, async (route) => {
     const response = await route.fetch();
@@ -78,7 +78,7 @@ test(`${VECTORS.length} hostile markup vectors run nothing and keep the text aro
 });
 
 test('hostile text and URLs in every field of the contract stay text', async () => {
-  const page = await watchedPage(env.context);
+  const page = await shellPage(env.context);
   const foreign = await watchForeign(page);
   const hostileSummary = (s) => ({
     ...s,

@@ -15,6 +15,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
 };
 
 /// The rules of a `_headers` file (Cloudflare Pages' reading: every rule whose path
@@ -50,8 +51,10 @@ function headersFor(rules, path) {
   return headers;
 }
 
-/// `spa: true` answers unknown paths with index.html and status 200, as nginx's
-/// `try_files $uri /index.html` or Netlify's `_redirects` do; otherwise 404.html with 404.
+/// A folder is answered with its index.html (a pre-rendered page). Other unknown paths
+/// get the app's shell, 404.html: with status 200 for `spa: true`, as nginx's
+/// `try_files $uri $uri/index.html /404.html =200` or Netlify's `_redirects` do;
+/// otherwise with 404.
 /// `headers: true` applies the build's `_headers` as a static host would.
 export function startServer({ root, port = 0, mount = '/', spa = false, headers = false }) {
   const rulesOnce = headers ? readFile(join(root, '_headers'), 'utf8').then(headerRules) : Promise.resolve([]);
@@ -78,7 +81,7 @@ export function startServer({ root, port = 0, mount = '/', spa = false, headers 
       let body = await readFile(target).catch(() => null);
       if (!body) {
         status = spa ? 200 : 404;
-        target = join(root, spa ? 'index.html' : '404.html');
+        target = join(root, '404.html');
         body = await readFile(target);
       }
       const type = TYPES[extname(target)] || 'application/octet-stream';
@@ -102,7 +105,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.argv[2] || 'dist';
   const port = Number(process.argv[3] || 8080);
   const mount = process.argv[4] || '/';
-  startServer({ root, port, mount }).then(() => {
+  startServer({ root, port, mount, headers: true }).then(() => {
     console.log(`serving ${root} at http://localhost:${port}${mount}`);
   });
 }

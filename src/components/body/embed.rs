@@ -123,7 +123,7 @@ pub fn EmbedCard(provider: Provider, url: String, title: Option<String>) -> impl
                 (true, false) => Some(view! { class = class,
                     <div>
                         <p class="notice">{move || reader.text().embed_notice}</p>
-                        <button type="button" class="button show" on:click=move |_| shown.set(true)>
+                        <button type="button" class="button show needs-script" on:click=move |_| shown.set(true)>
                             {move || reader.text().embed_show}
                         </button>
                     </div>

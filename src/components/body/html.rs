@@ -35,9 +35,14 @@ fn build(document: &web_sys::Document, parent: &web_sys::Node, nodes: &[Node]) {
 #[component]
 pub fn HtmlBlock(html: String) -> impl IntoView {
     let nodes = sanitize(&html, &crate::api::urls::document_base());
+    if !cfg!(target_arch = "wasm32") {
+        // The pre-render step writes the same tree as escaped HTML text.
+        let html = crate::sanitize::to_html(&nodes);
+        return view! { <div class="html-block" inner_html=html></div> }.into_any();
+    }
     let container = NodeRef::<Div>::new();
     container.on_load(move |div| {
         build(&document(), &div, &nodes);
     });
-    view! { <div class="html-block" node_ref=container></div> }
+    view! { <div class="html-block" node_ref=container></div> }.into_any()
 }

@@ -1,0 +1,369 @@
+//! The `<head>` of a pre-rendered page: title, description, canonical URL, `hreflang`
+//! alternates, Open Graph and Twitter card tags, the RSS feeds, and JSON-LD
+//! (`NewsArticle`, `BreadcrumbList`) for search engines and link previews.
+
+use serde_json::{Value, json};
+
+use crate::components::title::full_title;
+use crate::contract::{Article, Block, Image, SectionInfo};
+use crate::edition::Edition;
+use crate::routes::table;
+
+use super::markup::{escape, script_json};
+use super::tree::{EditionTree, Tree};
+
+/// A page's title and the tags that go into its head.
+pub struct Head {
+    pub title: String,
+    pub tags: String,
+}
+
+/// What every page's head needs to know: the public base URL (origin and base path,
+/// ending in `/`) and the whole tree, for the alternates.
+pub struct Context<'a> {
+    pub base: &'a str,
+    pub tree: &'a Tree,
+}
+
+impl Context<'_> {
+    /// An absolute URL for a path below the base (from `routes::table`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub fn edition_feed(&self, edition: Edition) -> String {
+        self.url(&format!("{}rss.xml", table::front(edition)))
+    }
+
+    pub fn section_feed(&self, edition: Edition, section: &str) -> String {
+        self.url(&format!("{}/rss.xml", table::section(edition, section)))
+    }
+
+    fn edition(&self, edition: Edition) -> Option<&EditionTree> {
+        self.tree.editions.iter().find(|e| e.edition == edition)
+    }
+}
+
+#[derive(Default)]
+struct Tags(String);
+
+impl Tags {
+    fn meta(&mut self, attr: &str, key: &str, content: &str) {
+        if !content.is_empty() {
+            self.0.push_str(&format!(
+                "<meta {attr}=\"{key}\" content=\"{}\">\n",
+                escape(content)
+            ));
+        }
+    }
+
+    fn link(&mut self, rel: &str, href: &str, extra: &str) {
+        self.0.push_str(&format!(
+            "<link rel=\"{rel}\" href=\"{}\"{extra}>\n",
+            escape(href)
+        ));
+    }
+
+    fn json_ld(&mut self, value: &Value) {
+        self.0.push_str(&format!(
+            "<script type=\"application/ld+json\">{}</script>\n",
+            script_json(&value.to_string())
+        ));
+    }
+}
+
+/// Text cut to at most `max` characters at a word boundary, for descriptions.
+fn clip(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}
+
+/// The article's lead, or its first paragraph when it has none.
+pub fn describe(article: &Article) -> String {
+    let text = article
+        .lead
+        .clone()
+        .filter(|l| !l.trim().is_empty())
+        .or_else(|| {
+            article.body.iter().find_map(|b| match b {
+                Block::Paragraph(p) => Some(p.content.iter().map(|i| i.text.as_str()).collect()),
+                _ => None,
+            })
+        });
+    clip(&text.unwrap_or_default(), 200)
+}
+
+/// Tags every page has; returns them with the page's canonical URL.
+fn common(
+    ctx: &Context,
+    tags: &mut Tags,
+    site: &EditionTree,
+    path: &str,
+    title: &str,
+    description: &str,
+    alternates: &[(Edition, String)],
+) -> String {
+    let canonical = ctx.url(path);
+    tags.meta("name", "description", description);
+    tags.link("canonical", &canonical, "");
+    for (edition, url) in alternates {
+        tags.link(
+            "alternate",
+            url,
+            &format!(" hreflang=\"{}\"", edition.lang()),
+        );
+    }
+    if let Some((_, url)) = alternates.iter().find(|(e, _)| *e == Edition::En) {
+        tags.link("alternate", url, " hreflang=\"x-default\"");
+    }
+    tags.meta("property", "og:site_name", &site.site.name);
+    tags.meta("property", "og:title", title);
+    tags.meta("property", "og:description", description);
+    tags.meta("property", "og:url", &canonical);
+    tags.meta(
+        "property",
+        "og:locale",
+        &site.edition.lang().replace('-', "_"),
+    );
+    tags.meta("name", "twitter:title", title);
+    tags.meta("name", "twitter:description", description);
+    let feed_title = escape(&site.site.name);
+    tags.link(
+        "alternate",
+        &ctx.edition_feed(site.edition),
+        &format!(" type=\"application/rss+xml\" title=\"{feed_title}\""),
+    );
+    canonical
+}
+
+fn image_tags(tags: &mut Tags, image: Option<&Image>) {
+    let Some(image) = image else {
+        tags.meta("name", "twitter:card", "summary");
+        return;
+    };
+    tags.meta("property", "og:image", &image.src);
+    if let (Some(w), Some(h)) = (image.width, image.height) {
+        tags.meta("property", "og:image:width", &w.to_string());
+        tags.meta("property", "og:image:height", &h.to_string());
+    }
+    tags.meta(
+        "property",
+        "og:image:alt",
+        image.alt.as_deref().unwrap_or_default(),
+    );
+    tags.meta("name", "twitter:card", "summary_large_image");
+    tags.meta("name", "twitter:image", &image.src);
+}
+
+fn breadcrumbs(crumbs: &[(&str, Option<String>)]) -> Value {
+    let items: Vec<Value> = crumbs
+        .iter()
+        .enumerate()
+        .map(|(i, (name, url))| {
+            let mut item = json!({"@type": "ListItem", "position": i + 1, "name": name});
+            if let Some(url) = url {
+                item["item"] = json!(url);
+            }
+            item
+        })
+        .collect();
+    json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})
+}
+
+pub fn front(ctx: &Context, site: &EditionTree) -> Head {
+    let title = full_title("", &site.site.name);
+    let sections: Vec<&str> = site.sections.iter().map(|s| s.title.as_str()).collect();
+    let description = clip(&format!("{}: {}", site.site.name, sections.join(", ")), 200);
+    let alternates: Vec<(Edition, String)> = ctx
+        .tree
+        .editions
+        .iter()
+        .map(|e| (e.edition, ctx.url(&table::front(e.edition))))
+        .collect();
+    let mut tags = Tags::default();
+    let path = table::front(site.edition);
+    let url = common(
+        ctx,
+        &mut tags,
+        site,
+        &path,
+        &title,
+        &description,
+        &alternates,
+    );
+    tags.meta("property", "og:type", "website");
+    image_tags(&mut tags, None);
+    tags.json_ld(&json!({
+        "@context": "https://schema.org", "@type": "WebSite",
+        "name": site.site.name, "url": url, "inLanguage": site.edition.lang(),
+    }));
+    Head {
+        title,
+        tags: tags.0,
+    }
+}
+
+pub fn section(ctx: &Context, site: &EditionTree, section: &SectionInfo) -> Head {
+    let title = full_title(&section.title, &site.site.name);
+    let description = clip(section.tagline.as_deref().unwrap_or(&section.title), 200);
+    let alternates: Vec<(Edition, String)> = ctx
+        .tree
+        .editions
+        .iter()
+        .filter(|e| e.sections.iter().any(|s| s.slug == section.slug))
+        .map(|e| {
+            (
+                e.edition,
+                ctx.url(&table::section(e.edition, &section.slug)),
+            )
+        })
+        .collect();
+    let mut tags = Tags::default();
+    let path = table::section(site.edition, &section.slug);
+    let url = common(
+        ctx,
+        &mut tags,
+        site,
+        &path,
+        &title,
+        &description,
+        &alternates,
+    );
+    tags.link(
+        "alternate",
+        &ctx.section_feed(site.edition, &section.slug),
+        &format!(
+            " type=\"application/rss+xml\" title=\"{}\"",
+            escape(&full_title(&section.title, &site.site.name))
+        ),
+    );
+    tags.meta("property", "og:type", "website");
+    image_tags(&mut tags, None);
+    let home = ctx.url(&table::front(site.edition));
+    tags.json_ld(&breadcrumbs(&[
+        (&site.site.name, Some(home)),
+        (&section.title, Some(url)),
+    ]));
+    Head {
+        title,
+        tags: tags.0,
+    }
+}
+
+pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
+    let title = full_title(&article.title, &site.site.name);
+    let description = describe(article);
+    let own = (
+        site.edition,
+        ctx.url(&table::article(
+            site.edition,
+            &article.section.slug,
+            &article.slug,
+        )),
+    );
+    // A translation is linked when its edition has the story; its own section is used.
+    let others = article.translations.iter().filter_map(|t| {
+        let edition = Edition::from_lang(&t.lang).filter(|e| *e != site.edition)?;
+        let other = ctx
+            .edition(edition)?
+            .articles
+            .iter()
+            .find(|a| a.slug == t.slug)?;
+        Some((
+            edition,
+            ctx.url(&table::article(edition, &other.section.slug, &other.slug)),
+        ))
+    });
+    let alternates: Vec<(Edition, String)> = std::iter::once(own).chain(others).collect();
+    let mut tags = Tags::default();
+    let path = table::article(site.edition, &article.section.slug, &article.slug);
+    let url = common(
+        ctx,
+        &mut tags,
+        site,
+        &path,
+        &article.title,
+        &description,
+        &alternates,
+    );
+    tags.link(
+        "alternate",
+        &ctx.section_feed(site.edition, &article.section.slug),
+        &format!(
+            " type=\"application/rss+xml\" title=\"{}\"",
+            escape(&full_title(&article.section.title, &site.site.name))
+        ),
+    );
+    tags.meta("property", "og:type", "article");
+    let published = article
+        .published_at
+        .as_ref()
+        .map(|t| t.datetime().to_string());
+    let modified = article
+        .updated_at
+        .as_ref()
+        .map(|t| t.datetime().to_string());
+    tags.meta(
+        "property",
+        "article:published_time",
+        published.as_deref().unwrap_or_default(),
+    );
+    tags.meta(
+        "property",
+        "article:modified_time",
+        modified.as_deref().unwrap_or_default(),
+    );
+    tags.meta("property", "article:section", &article.section.title);
+    for tag in &article.tags {
+        tags.meta("property", "article:tag", &tag.title);
+    }
+    image_tags(&mut tags, article.image.as_ref());
+    let authors: Vec<Value> = article
+        .authors
+        .iter()
+        .map(|a| json!({"@type": "Person", "name": a.name}))
+        .collect();
+    let mut news = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": description,
+        "mainEntityOfPage": url,
+        "url": url,
+        "inLanguage": site.edition.lang(),
+        "articleSection": article.section.title,
+        "publisher": {
+            "@type": "Organization",
+            "name": site.site.name,
+            "url": ctx.url(&table::front(site.edition)),
+            "logo": {"@type": "ImageObject", "url": ctx.url("favicon.svg")},
+        },
+    });
+    if let Some(p) = &published {
+        news["datePublished"] = json!(p);
+        news["dateModified"] = json!(modified.as_ref().unwrap_or(p));
+    }
+    if !authors.is_empty() {
+        news["author"] = Value::Array(authors);
+    }
+    if let Some(image) = &article.image {
+        news["image"] = json!([image.src]);
+    }
+    tags.json_ld(&news);
+    let home = ctx.url(&table::front(site.edition));
+    let section_url = ctx.url(&table::section(site.edition, &article.section.slug));
+    tags.json_ld(&breadcrumbs(&[
+        (&site.site.name, Some(home)),
+        (&article.section.title, Some(section_url)),
+        (&article.title, Some(url.clone())),
+    ]));
+    Head {
+        title,
+        tags: tags.0,
+    }
+}

@@ -1,0 +1,48 @@
+//! Escaping for the text the pre-render step writes itself (head tags, XML feeds).
+
+/// Text for HTML or XML content and double-quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0.
+            c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON to put inside a `<script>` data block: `<` is written as `\u003c`, so no
+/// `</script>` or `<!--` can end or change the block (valid JSON either way, since `<`
+/// only occurs inside strings).
+pub fn script_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+        assert_eq!(escape("a\u{0}b"), "ab");
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_block() {
+        let out = script_json(r#"{"t":"</script><script>alert(1)</script><!--"}"#);
+        assert!(!out.contains('<'));
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back["t"], "</script><script>alert(1)</script><!--");
+    }
+}

@@ -1,0 +1,125 @@
+// Pre-rendered pages (src/prerender/): readable with scripts off, taken over by the app
+// with no visible change, then navigated on the client.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, watchedPage } from './harness.mjs';
+
+const ARTICLE = 'world/council-plan-1';
+let site;
+let withJs;
+let withoutJs;
+
+before(async () => {
+  site = await serve();
+  withJs = await launch();
+  withoutJs = await launch({ javaScriptEnabled: false });
+});
+
+after(async () => {
+  await withJs?.close();
+  await withoutJs?.close();
+  site?.server.close();
+});
+
+/// The text of the page's body as a reader could read it, without scripts and data
+/// blocks, in one line.
+const bodyText = () => {
+  const body = document.body.cloneNode(true);
+  body.querySelectorAll('script, noscript').forEach((e) => e.remove());
+  return body.textContent.replace(/\s+/g, ' ').trim();
+};
+
+test('with scripts off, an article reads in full: text, images, links', async () => {
+  const page = await watchedPage(withoutJs);
+  const response = await page.goto(`${site.url}${ARTICLE}`);
+  assert.equal(response.status(), 200);
+  assert.equal(await page.textContent('h1'), 'Northport council agrees new plan for water supply');
+  assert.ok((await page.locator('article.story .body p').count()) >= 3, 'the body paragraphs');
+  const hero = page.locator('article.story figure img').first();
+  assert.ok(await hero.evaluate((img) => img.complete && img.naturalWidth > 0), 'the hero image loads');
+  assert.ok(await page.isVisible('.byline'));
+  assert.ok(await page.isVisible('#feed-heading'), "the section's feed");
+  // Controls that need the app are hidden; links work as they are.
+  for (const sel of ['.theme-toggle', '.text-size', '.share .print', '.share .copy-link', 'header button[aria-haspopup]']) {
+    assert.equal(await page.isVisible(sel), false, `${sel} hidden without scripts`);
+  }
+  assert.ok(await page.isVisible('.share a[href^="https://x.com/intent/tweet"]'), 'the share links stay');
+  await page.click('header nav a[href="politics"]');
+  await page.waitForURL(/\/politics$/);
+  assert.equal(await page.textContent('main h1'), 'Politics');
+  const links = await page.$$eval('.section-feed article h2 a', (as) => as.map((a) => a.href));
+  assert.ok(links.length >= 10, `the feed's first page: ${links.length} links`);
+  await page.goto(links[0]);
+  assert.ok((await page.textContent('h1')).length > 10);
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
+
+test('every edition and page kind is there with scripts off', async () => {
+  const page = await watchedPage(withoutJs);
+  for (const [path, h1] of [['', 'Top stories'], ['ru/', 'Главное'], ['arm/economy', null], ['ru/world/council-plan-1-ru', null]]) {
+    const response = await page.goto(`${site.url}${path}`);
+    assert.equal(response.status(), 200, path);
+    const text = await page.textContent('main h1');
+    if (h1) assert.equal(text, h1, path);
+    else assert.ok(text.trim().length > 0, path);
+    assert.ok((await page.locator('main article').count()) > 0, `${path}: stories`);
+  }
+  await page.close();
+});
+
+test('the app takes the page over: same text, no error or warning, no refetch, no shift', async () => {
+  for (const path of [ARTICLE, 'world', '', 'arm/world/council-plan-1-hy']) {
+    const page = await watchedPage(withJs);
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    const api = [];
+    page.on('request', (r) => r.url().includes('/api/') && !r.url().includes('/img/') && api.push(r.url()));
+    await page.addInitScript((textFn) => {
+      const text = new Function(`return (${textFn})()`);
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') window.__before = text();
+      });
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    }, bodyText.toString());
+    await page.goto(`${site.url}${path}`);
+    await page.waitForFunction(() => !document.getElementById('handover'));
+    await page.waitForTimeout(300);
+    const before = await page.evaluate(() => window.__before);
+    // The printed address is the configured public origin's in the pre-rendered page
+    // (the build's SITE_ORIGIN) and the served one in the app.
+    const after = (await page.evaluate(bodyText)).replaceAll(site.origin, 'http://localhost:8080');
+    assert.ok(before.length > 500, `/${path}: pre-rendered text was there before the app ran`);
+    assert.equal(after, before, `/${path}: the text is the same after the take-over`);
+    const leftovers = await page.evaluate(() => document.body.innerHTML.includes('<!--prerendered-->'));
+    assert.equal(leftovers, false, `/${path}: the pre-rendered nodes are gone`);
+    assert.equal(await page.locator('main h1').count(), 1, `/${path}: one h1`);
+    assert.deepEqual(api, [], `/${path}: nothing fetched again`);
+    assert.ok((await page.evaluate(() => window.__shift)) < 0.001, `/${path}: no layout shift`);
+    assert.deepEqual(warnings, [], `/${path}: console warnings`);
+    assert.deepEqual(page.problems(), [], path);
+    await page.close();
+  }
+});
+
+test('after the take-over, links navigate on the client and controls work', async () => {
+  const page = await watchedPage(withJs);
+  await page.goto(`${site.url}${ARTICLE}`);
+  await page.waitForFunction(() => !document.getElementById('handover'));
+  await page.evaluate(() => { window.__samePage = true; });
+  // A control the pre-rendered page could not run.
+  await page.click('.text-size .larger');
+  assert.equal(await page.getAttribute('html', 'data-text-step'), '2');
+  await page.click('header nav a[href="/politics"]');
+  await page.waitForURL(/\/politics$/);
+  await page.waitForSelector('.section-feed article');
+  assert.equal(await page.evaluate(() => window.__samePage), true, 'no full reload');
+  await page.goBack();
+  await page.waitForSelector('article.story h1');
+  assert.equal(await page.evaluate(() => window.__samePage), true, 'Back stays in the app');
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
