@@ -12,7 +12,7 @@
 //   assets are immutable, everything else is revalidated.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
@@ -27,6 +27,24 @@ if (inline) {
   const name = `start-${hash}.js`;
   writeFileSync(join(dir, name), code);
   html = html.replace(inline[0], `<script type="module" src="./${name}"></script>`);
+  // Pre-rendered pages start the app only once they have been painted, so the page's
+  // own text and images come first (src/prerender/ swaps this file in).
+  writeFileSync(
+    join(dir, `deferred-${hash}.js`),
+    `// Starts the app after the pre-rendered page's first paint.\nrequestAnimationFrame(() => setTimeout(() => import('./${name}')));\n`,
+  );
+}
+
+// The reader's theme and text size must apply before the first paint (public/prefs.js).
+// As a file it is one more round trip before anything shows; inlined, with its hash in
+// the policy's script-src (a hash allows that one script, not inline script at large).
+let prefsHash = '';
+const prefsTag = html.match(/<script src="\.\/(prefs-[0-9a-f]+\.js)"[^>]*><\/script>/);
+if (prefsTag) {
+  const code = readFileSync(join(dir, prefsTag[1]), 'utf8');
+  prefsHash = ` 'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+  html = html.replace(prefsTag[0], () => `<script>${code}</script>`);
+  unlinkSync(join(dir, prefsTag[1]));
 }
 
 // Chromium ignores `integrity` on a preload of the Wasm (a fetch destination) and
@@ -43,7 +61,7 @@ const FRAME_HOSTS = 'https://www.youtube-nocookie.com https://platform.twitter.c
 
 const directives = (frames) => [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval'${prefsHash}`,
   "style-src 'self'",
   "img-src 'self' https: data:",
   "font-src 'self'",

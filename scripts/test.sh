@@ -37,6 +37,9 @@ node scripts/lighthouse.mjs
 lh=$?
 if [ $lh -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
+step "pre-rendered pages (report: Lighthouse side by side with a static file, sizes, build time)"
+node scripts/prerender-report.mjs || echo "(a report, not a test: timings on this machine are noisy)"
+
 step "browser tests"
 node --test --test-concurrency=1 --test-reporter=spec tests/browser/*.test.mjs 2>&1 | tee "$log"
 browser=${PIPESTATUS[0]}

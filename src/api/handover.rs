@@ -1,37 +1,27 @@
 //! A pre-rendered page carries the JSON documents it was rendered from, so the app that
 //! takes it over shows the same thing at once, without asking the backend again.
 //!
-//! In the page they sit in `<script type="application/json" id="handover">` (data, not
-//! script, so the Content-Security-Policy has nothing to allow) as one object: API paths
-//! relative to the API base, each with its document. In the pre-render step the same
-//! lookups go to the API tree being rendered, and every path a page looked up is noted
-//! so that exactly those documents go into it.
+//! In the page each sits in a `<script type="application/json" data-handover="PATH">`
+//! (data, not script, so the Content-Security-Policy has nothing to allow), PATH being
+//! its place below the API base. One element per document rather than one JSON object:
+//! the browser finds them, and the app needs no decoder for an envelope. In the
+//! pre-render step the same lookups go to the API tree being rendered, and every path a
+//! page looked up is noted so that exactly those documents go into it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-/// The element id of the hand-over block.
-pub const ELEMENT_ID: &str = "handover";
+/// The attribute that marks a hand-over element and holds its path.
+pub const ATTRIBUTE: &str = "data-handover";
 
 thread_local! {
     /// API URL → JSON text, each taken at its first use.
     static HANDED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
-/// Keeps the documents of a hand-over block (its text); returns how many it held.
-pub fn receive(block: &str) -> usize {
-    let Ok(documents) =
-        serde_json::from_str::<HashMap<String, Box<serde_json::value::RawValue>>>(block)
-    else {
-        return 0;
-    };
-    let count = documents.len();
-    HANDED.with_borrow_mut(|h| {
-        for (path, document) in documents {
-            h.insert(super::urls::api_path(&path), document.get().to_string());
-        }
-    });
-    count
+/// Keeps a document handed over for `path` (below the API base).
+pub fn receive(path: &str, document: String) {
+    HANDED.with_borrow_mut(|h| h.insert(super::urls::api_path(path), document));
 }
 
 /// The document handed over for `url`, if there is one (once).

@@ -12,7 +12,7 @@ pub mod render;
 pub mod source;
 pub mod tree;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::Instant;
@@ -53,9 +53,19 @@ fn attribute(html: &str, before: &str) -> Option<String> {
     Some(html[start..start + end].to_string())
 }
 
-/// The shell with this page's language, title, head tags and body.
+/// The shell with this page's language, title, head tags and body. The app starts once
+/// the page has been painted (`deferred-*.js`, written by `scripts/postbuild.mjs`), and
+/// its files are not preloaded: the page's own text and images load first.
 fn assemble(shell: &str, lang: &str, head: &Head, body: &str, documents: &str) -> Option<String> {
     let mut html = shell.replacen("<html lang=\"en\">", &format!("<html lang=\"{lang}\">"), 1);
+    html = html.replacen("src=\"./start-", "src=\"./deferred-", 1);
+    while let Some(p0) = html
+        .find("<link rel=\"modulepreload\"")
+        .or_else(|| html.find("<link rel=\"preload\""))
+    {
+        let p1 = html[p0..].find('>')? + p0 + 1;
+        html.replace_range(p0..p1, "");
+    }
     let t0 = html.find("<title>")?;
     let t1 = html[t0..].find("</title>")? + t0 + "</title>".len();
     html.replace_range(
@@ -77,11 +87,7 @@ fn assemble(shell: &str, lang: &str, head: &Head, body: &str, documents: &str) -
     let n1 = html[n0..].find("</noscript>")? + n0 + "</noscript>".len();
     html.replace_range(
         n0..n1,
-        &format!(
-            "<!--prerendered-->{body}<!--/prerendered-->\n  <script type=\"application/json\" id=\"{}\">{}</script>",
-            handover::ELEMENT_ID,
-            markup::script_json(documents)
-        ),
+        &format!("<!--prerendered-->{body}<!--/prerendered-->\n{documents}"),
     );
     Some(html)
 }
@@ -112,16 +118,22 @@ fn relative_to_base(body: &str, base_path: &str) -> String {
     out
 }
 
-/// The hand-over block: the documents a page used, by path below the API base.
-fn handover_json(api_base: &str, documents: Vec<(String, String)>) -> String {
-    let map: BTreeMap<&str, Box<serde_json::value::RawValue>> = documents
+/// The hand-over elements: the documents a page used, by path below the API base.
+/// Only documents that are JSON go in (one that is not failed to render anyway).
+fn handover_elements(api_base: &str, documents: Vec<(String, String)>) -> String {
+    documents
         .iter()
         .filter_map(|(url, text)| {
             let path = url.strip_prefix(api_base)?;
-            Some((path, serde_json::from_str(text).ok()?))
+            serde_json::from_str::<serde::de::IgnoredAny>(text).ok()?;
+            Some(format!(
+                "  <script type=\"application/json\" {}=\"{}\">{}</script>\n",
+                handover::ATTRIBUTE,
+                markup::escape(path),
+                markup::script_json(text)
+            ))
         })
-        .collect();
-    serde_json::to_string(&map).unwrap_or_else(|_| "{}".to_string())
+        .collect()
 }
 
 fn write(dist: &Path, path: &str, name: &str, text: &str) -> std::io::Result<()> {
@@ -181,7 +193,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
             None => body,
         };
         let body = relative_to_base(&body, &base_path);
-        let documents = handover_json(&api_base, documents);
+        let documents = handover_elements(&api_base, documents);
         let Some(html) = assemble(&shell, lang, &head, &body, &documents) else {
             report
                 .problems

@@ -86,7 +86,7 @@ test('the app takes the page over: same text, no error or warning, no refetch, n
       }).observe({ type: 'layout-shift', buffered: true });
     }, bodyText.toString());
     await page.goto(`${site.url}${path}`);
-    await page.waitForFunction(() => !document.getElementById('handover'));
+    await page.waitForFunction(() => !document.querySelector('script[data-handover]'));
     await page.waitForTimeout(300);
     const before = await page.evaluate(() => window.__before);
     // The printed address is the configured public origin's in the pre-rendered page
@@ -108,7 +108,7 @@ test('the app takes the page over: same text, no error or warning, no refetch, n
 test('after the take-over, links navigate on the client and controls work', async () => {
   const page = await watchedPage(withJs);
   await page.goto(`${site.url}${ARTICLE}`);
-  await page.waitForFunction(() => !document.getElementById('handover'));
+  await page.waitForFunction(() => !document.querySelector('script[data-handover]'));
   await page.evaluate(() => { window.__samePage = true; });
   // A control the pre-rendered page could not run.
   await page.click('.text-size .larger');

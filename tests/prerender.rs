@@ -1,0 +1,475 @@
+//! The pre-render step (src/prerender/) run on the demo tree and on a hostile copy of
+//! it: every page is written with its head tags and valid JSON-LD, the sitemaps and RSS
+//! feeds parse as XML and list every page, and hostile content stays text.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use newsfront::dates::Timestamp;
+use newsfront::edition::Edition;
+use newsfront::prerender::{Options, Report, run};
+use serde_json::Value;
+
+const ORIGIN: &str = "https://news.example";
+const NOW: &str = "2026-11-26T12:00:00+04:00";
+
+/// The parts of Trunk's page the step relies on.
+const SHELL: &str = r#"<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <base href="/">
+  <meta name="api-base" content="api/">
+  <meta name="description" content="News from our newsroom.">
+  <title>News</title>
+  <script type="module" src="./start-0123456789abcdef.js"></script>
+  <link rel="modulepreload" href="./newsfront-0123456789abcdef.js">
+</head>
+<body>
+  <noscript>
+    <p>This news site needs JavaScript to show its stories.</p>
+  </noscript>
+</body>
+</html>
+"#;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsfront-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn prerender(dist: &Path, api: &Path) -> Report {
+    std::fs::write(dist.join("404.html"), SHELL).unwrap();
+    std::fs::write(dist.join("robots.txt"), "User-agent: *\nAllow: /\n").unwrap();
+    run(&Options {
+        dist: dist.to_path_buf(),
+        api: api.to_string_lossy().into_owned(),
+        origin: ORIGIN.to_string(),
+        now: Timestamp::parse(NOW).unwrap().unix(),
+    })
+    .unwrap()
+}
+
+fn demo_api() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api")
+}
+
+/// The demo tree's articles: (edition, article JSON).
+fn demo_articles() -> Vec<(Edition, Value)> {
+    let mut all = Vec::new();
+    for edition in Edition::ALL {
+        let dir = demo_api().join(edition.lang()).join("articles");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            all.push((edition, serde_json::from_str(&text).unwrap()));
+        }
+    }
+    all
+}
+
+fn page_path(edition: Edition, rest: &str) -> String {
+    match edition.prefix() {
+        "" => rest.to_string(),
+        p => format!("{p}/{rest}"),
+    }
+}
+
+/// The contents of every `<script type="application/ld+json">`, parsed.
+fn json_ld(html: &str) -> Vec<Value> {
+    html.split("<script type=\"application/ld+json\">")
+        .skip(1)
+        .map(|rest| serde_json::from_str(&rest[..rest.find("</script>").unwrap()]).unwrap())
+        .collect()
+}
+
+/// The `content` of `<meta {attr}="{key}">`, unescaped enough for the checks here.
+fn meta(html: &str, attr: &str, key: &str) -> Option<String> {
+    let start = html.find(&format!("<meta {attr}=\"{key}\" content=\""))?;
+    let rest = &html[start..];
+    let value = &rest[rest.find("content=\"").unwrap() + 9..];
+    let value = &value[..value.find('"').unwrap()];
+    Some(
+        value
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&"),
+    )
+}
+
+fn locs(xml: &str, tag: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == tag)
+        .filter_map(|n| n.text().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
+    let dist = temp_dir("prerender-demo");
+    let report = prerender(&dist, &demo_api());
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let articles = demo_articles();
+    assert_eq!(report.articles, articles.len());
+    let sections = 6;
+    assert_eq!(report.pages, articles.len() + 3 * (1 + sections));
+
+    let sitemap = locs(
+        &std::fs::read_to_string(dist.join("sitemap.xml")).unwrap(),
+        "loc",
+    );
+    assert_eq!(
+        sitemap.len(),
+        report.pages,
+        "the sitemap lists every page once"
+    );
+    let sitemap: HashSet<String> = sitemap.into_iter().collect();
+    assert_eq!(sitemap.len(), report.pages);
+
+    for (edition, article) in &articles {
+        let (section, slug) = (
+            article["section"]["slug"].as_str().unwrap(),
+            article["slug"].as_str().unwrap(),
+        );
+        let path = page_path(*edition, &format!("{section}/{slug}"));
+        let html = std::fs::read_to_string(dist.join(&path).join("index.html"))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let url = format!("{ORIGIN}/{path}");
+        let title = article["title"].as_str().unwrap();
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
+            "{path}: canonical"
+        );
+        assert!(
+            html.contains(&format!("<html lang=\"{}\">", edition.lang())),
+            "{path}: lang"
+        );
+        assert_eq!(
+            meta(&html, "property", "og:title").as_deref(),
+            Some(title),
+            "{path}"
+        );
+        assert_eq!(
+            meta(&html, "property", "og:type").as_deref(),
+            Some("article"),
+            "{path}"
+        );
+        assert_eq!(
+            meta(&html, "property", "og:url"),
+            Some(url.clone()),
+            "{path}"
+        );
+        let image = meta(&html, "property", "og:image");
+        if article["image"].is_object() {
+            let image = image
+                .as_deref()
+                .unwrap_or_else(|| panic!("{path}: og:image"));
+            assert!(
+                image.starts_with(&format!("{ORIGIN}/api/")),
+                "{path}: og:image {image}"
+            );
+            assert!(
+                meta(&html, "property", "og:image:width").is_some(),
+                "{path}"
+            );
+            assert_eq!(
+                meta(&html, "name", "twitter:card").as_deref(),
+                Some("summary_large_image")
+            );
+        } else {
+            assert_eq!(image, None, "{path}");
+            assert_eq!(
+                meta(&html, "name", "twitter:card").as_deref(),
+                Some("summary")
+            );
+        }
+        assert_eq!(
+            meta(&html, "property", "article:published_time").as_deref(),
+            article["published_at"].as_str()
+        );
+        assert!(
+            meta(&html, "name", "description").is_some_and(|d| !d.is_empty()),
+            "{path}"
+        );
+        for t in article["translations"].as_array().into_iter().flatten() {
+            let lang = t["lang"].as_str().unwrap();
+            assert!(
+                html.contains(&format!("hreflang=\"{lang}\"")),
+                "{path}: alternate {lang}"
+            );
+        }
+        let ld = json_ld(&html);
+        let news = ld
+            .iter()
+            .find(|v| v["@type"] == "NewsArticle")
+            .unwrap_or_else(|| panic!("{path}: NewsArticle"));
+        assert_eq!(news["headline"], title);
+        assert_eq!(news["datePublished"], article["published_at"]);
+        assert_eq!(news["mainEntityOfPage"], url.as_str());
+        assert_eq!(news["image"][0].as_str(), image.as_deref());
+        assert!(news["publisher"]["name"].is_string());
+        let authors: Vec<&str> = article["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap())
+            .collect();
+        let named: Vec<&str> = news["author"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(named, authors);
+        let crumbs = ld.iter().find(|v| v["@type"] == "BreadcrumbList").unwrap();
+        assert_eq!(crumbs["itemListElement"].as_array().unwrap().len(), 3);
+        // The reader's text is in the page, and the data the app takes over with.
+        assert!(
+            html.contains(&format!(">{}</h1>", title.replace('&', "&amp;"))),
+            "{path}: h1"
+        );
+        assert!(
+            html.contains(&format!(
+                "data-handover=\"{}/articles/{slug}.json\"",
+                edition.lang()
+            )),
+            "{path}"
+        );
+        assert!(sitemap.contains(&url), "{path}: in the sitemap");
+    }
+
+    // Google News: the last 48 hours only.
+    let news = std::fs::read_to_string(dist.join("news-sitemap.xml")).unwrap();
+    let now = Timestamp::parse(NOW).unwrap().unix();
+    let dates = locs(&news, "publication_date");
+    assert!(!dates.is_empty());
+    for d in &dates {
+        let age = now - Timestamp::parse(d).unwrap().unix();
+        assert!((0..=48 * 3600).contains(&age), "{d} is not within 48 hours");
+    }
+    let recent = articles
+        .iter()
+        .filter(|(_, a)| {
+            (0..=48 * 3600).contains(
+                &(now
+                    - Timestamp::parse(a["published_at"].as_str().unwrap())
+                        .unwrap()
+                        .unix()),
+            )
+        })
+        .count();
+    assert_eq!(dates.len(), recent, "every story of the last 48 hours");
+
+    // RSS: one feed per edition and per section; every story is in its section's feed.
+    assert_eq!(report.feeds, 3 * (1 + sections));
+    for (edition, article) in &articles {
+        let section = article["section"]["slug"].as_str().unwrap();
+        let feed = dist.join(page_path(*edition, section)).join("rss.xml");
+        let xml = std::fs::read_to_string(&feed).unwrap();
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        assert_eq!(doc.root_element().attribute("version"), Some("2.0"));
+        let links = locs(&xml, "link");
+        let url = format!(
+            "{ORIGIN}/{}",
+            page_path(
+                *edition,
+                &format!("{section}/{}", article["slug"].as_str().unwrap())
+            )
+        );
+        assert!(links.contains(&url), "{url} in {}", feed.display());
+        for date in locs(&xml, "pubDate") {
+            assert!(
+                date.len() >= 29 && date.as_bytes()[3] == b',',
+                "RFC 2822: {date}"
+            );
+        }
+    }
+    for edition in Edition::ALL {
+        let xml =
+            std::fs::read_to_string(dist.join(page_path(edition, "")).join("rss.xml")).unwrap();
+        assert_eq!(
+            locs(&xml, "item").len(),
+            0,
+            "items have no text of their own"
+        );
+        assert_eq!(
+            roxmltree::Document::parse(&xml)
+                .unwrap()
+                .descendants()
+                .filter(|n| n.has_tag_name("item"))
+                .count(),
+            50
+        );
+    }
+    let robots = std::fs::read_to_string(dist.join("robots.txt")).unwrap();
+    assert!(robots.contains(&format!("Sitemap: {ORIGIN}/sitemap.xml")));
+    assert!(robots.contains(&format!("Sitemap: {ORIGIN}/news-sitemap.xml")));
+    assert!(robots.starts_with("User-agent: *"));
+
+    // The front page of each edition, and a section page, have their own heads.
+    let front = std::fs::read_to_string(dist.join("ru/index.html")).unwrap();
+    assert!(front.contains("<html lang=\"ru\">"));
+    assert!(front.contains(&format!("<link rel=\"canonical\" href=\"{ORIGIN}/ru/\">")));
+    assert!(front.contains("hreflang=\"x-default\""));
+    let section = std::fs::read_to_string(dist.join("world/index.html")).unwrap();
+    assert!(
+        json_ld(&section)
+            .iter()
+            .any(|v| v["@type"] == "BreadcrumbList")
+    );
+    assert!(section.contains(&format!(
+        "href=\"{ORIGIN}/world/rss.xml\" type=\"application/rss+xml\""
+    )));
+    // The app starts after the first paint; nothing of it is preloaded.
+    assert!(section.contains("src=\"./deferred-0123456789abcdef.js\""));
+    assert!(!section.contains("modulepreload"));
+    std::fs::remove_dir_all(dist).unwrap();
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every opening tag in `html` outside the script data blocks: (tag, attribute names
+/// and values as written).
+fn tags_outside_data(html: &str) -> Vec<String> {
+    let mut text = html.to_string();
+    while let Some(start) = text.find("<script type=\"application/") {
+        let end = start + text[start..].find("</script>").unwrap() + "</script>".len();
+        let block = &text[start..end];
+        let inner = &block[block.find('>').unwrap() + 1..block.len() - "</script>".len()];
+        assert!(
+            !inner.contains('<'),
+            "a data block holds no markup: {inner}"
+        );
+        text.replace_range(start..end, "");
+    }
+    text.match_indices('<')
+        .filter_map(|(i, _)| {
+            let rest = &text[i + 1..];
+            rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                .then(|| rest[..rest.find('>').unwrap()].to_string())
+        })
+        .collect()
+}
+
+/// A tag as the step writes it (`name attr="value" ...`, values escaped): its name and
+/// attributes.
+fn parse_tag(tag: &str) -> (String, Vec<(String, String)>) {
+    let tag = tag.trim_end_matches('/');
+    let (name, mut rest) = tag.split_once(char::is_whitespace).unwrap_or((tag, ""));
+    let mut attrs = Vec::new();
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        let end = rest
+            .find(|c: char| c == '=' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let attr = rest[..end].to_string();
+        rest = &rest[end..];
+        let mut value = String::new();
+        if let Some(after) = rest.strip_prefix("=\"") {
+            let close = after.find('"').expect("quoted value");
+            value = after[..close].to_string();
+            rest = &after[close + 1..];
+        }
+        attrs.push((attr, value));
+    }
+    (name.to_string(), attrs)
+}
+
+#[test]
+fn hostile_content_in_a_pre_rendered_page_runs_nothing() {
+    let api = temp_dir("prerender-hostile-api");
+    copy_dir(&demo_api(), &api);
+    let vectors: Vec<String> = include_str!("fixtures/xss-vectors.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|v| format!("<p>{v}</p><p>still here</p>"))
+        .collect();
+    let file = api.join("en/articles/council-plan-1.json");
+    let mut article: Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let nasty = "</title></script><script>alert(1)</script>\"><img src=x onerror=alert(1)><!--";
+    article["title"] = Value::from(nasty);
+    article["lead"] = Value::from(nasty);
+    article["authors"] = serde_json::json!([{"name": nasty}]);
+    article["source"] = Value::from(nasty);
+    article["tags"] = serde_json::json!([{"slug": "x\"><script>", "title": nasty}]);
+    article["image"]["src"] = Value::from("javascript:alert(1)");
+    article["image"]["alt"] = Value::from(nasty);
+    article["body"] = serde_json::json!([
+        {"type": "html", "html": vectors.join("")},
+        {"type": "paragraph", "content": [{"text": nasty, "href": "javascript:alert(1)"}]},
+        {"type": "image", "src": "data:text/html,<script>alert(1)</script>", "width": 10, "height": 10, "alt": nasty},
+        {"type": "embed", "provider": "youtube", "url": "javascript:alert(1)", "title": nasty},
+    ]);
+    std::fs::write(&file, article.to_string()).unwrap();
+
+    let dist = temp_dir("prerender-hostile");
+    let report = prerender(&dist, &api);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let html = std::fs::read_to_string(dist.join("world/council-plan-1/index.html")).unwrap();
+    let body = &html[html.find("<body>").unwrap()..];
+    for tag in tags_outside_data(body) {
+        let lower = tag.to_ascii_lowercase();
+        let (name, attrs) = parse_tag(&lower);
+        assert!(
+            !matches!(
+                name.as_str(),
+                "iframe" | "object" | "embed" | "form" | "base" | "style"
+            ),
+            "<{tag}>"
+        );
+        if name == "script" {
+            assert!(
+                lower.starts_with("script type=\"module\" src=\"./deferred-"),
+                "<{tag}>"
+            );
+        }
+        for (attr, value) in attrs {
+            assert!(
+                !attr.starts_with("on") && attr != "style" && attr != "srcdoc",
+                "<{tag}>"
+            );
+            if matches!(
+                attr.as_str(),
+                "href" | "src" | "action" | "formaction" | "srcset"
+            ) {
+                assert!(
+                    !value.contains("javascript:") && !value.contains("data:text"),
+                    "<{tag}>"
+                );
+            }
+        }
+    }
+    let rendered =
+        &html[html.find("<!--prerendered-->").unwrap()..html.find("<!--/prerendered-->").unwrap()];
+    assert_eq!(
+        rendered.matches("still here").count(),
+        vectors.len(),
+        "the text after each vector shows"
+    );
+    let ld = json_ld(&html);
+    let news = ld.iter().find(|v| v["@type"] == "NewsArticle").unwrap();
+    assert_eq!(news["headline"], nasty, "JSON-LD keeps the text, escaped");
+    assert_eq!(meta(&html, "property", "og:title").as_deref(), Some(nasty));
+    assert!(html.contains("<title>&lt;/title&gt;&lt;/script&gt;"));
+    std::fs::remove_dir_all(dist).unwrap();
+    std::fs::remove_dir_all(api).unwrap();
+}
