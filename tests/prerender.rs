@@ -473,3 +473,54 @@ fn hostile_content_in_a_pre_rendered_page_runs_nothing() {
     std::fs::remove_dir_all(dist).unwrap();
     std::fs::remove_dir_all(api).unwrap();
 }
+
+/// Serves `root` over HTTP/1.1 on a free local port, one request per connection.
+fn serve_over_http(root: PathBuf) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let mut stream = stream.unwrap();
+            let mut line = String::new();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            reader.read_line(&mut line).unwrap();
+            while reader.read_line(&mut String::new()).unwrap() > 2 {}
+            let path = line.split_whitespace().nth(1).unwrap_or("/");
+            let response = match std::fs::read(root.join(path.trim_start_matches('/'))) {
+                Ok(body) => {
+                    let mut r = format!(
+                        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                        body.len()
+                    )
+                    .into_bytes();
+                    r.extend(body);
+                    r
+                }
+                Err(_) => {
+                    b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                        .to_vec()
+                }
+            };
+            let _ = stream.write_all(&response);
+        }
+    });
+    format!("http://127.0.0.1:{port}/")
+}
+
+#[test]
+fn reads_a_newsroom_api_over_http_as_well() {
+    let dist = temp_dir("prerender-http");
+    std::fs::write(dist.join("404.html"), SHELL).unwrap();
+    let report = run(&Options {
+        dist: dist.clone(),
+        api: serve_over_http(demo_api()),
+        origin: ORIGIN.to_string(),
+        now: Timestamp::parse(NOW).unwrap().unix(),
+    })
+    .unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(report.articles, demo_articles().len());
+    assert!(dist.join("arm/world/council-plan-1-hy/index.html").exists());
+    std::fs::remove_dir_all(dist).unwrap();
+}

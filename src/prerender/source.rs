@@ -1,23 +1,35 @@
 //! Where the pre-render step reads the API tree: a folder (the bundled demo, or a
 //! newsroom's static export) or an HTTP(S) base URL.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
-pub enum Source {
+enum Place {
     Dir(PathBuf),
     Http(String),
 }
 
+pub struct Source {
+    place: Place,
+    /// Every page reads its site.json and feed again: each document is read once.
+    read: RefCell<HashMap<String, Option<String>>>,
+}
+
 impl Source {
     pub fn new(arg: &str) -> Source {
-        if arg.starts_with("http://") || arg.starts_with("https://") {
+        let place = if arg.starts_with("http://") || arg.starts_with("https://") {
             let mut base = arg.to_string();
             if !base.ends_with('/') {
                 base.push('/');
             }
-            Source::Http(base)
+            Place::Http(base)
         } else {
-            Source::Dir(PathBuf::from(arg))
+            Place::Dir(PathBuf::from(arg))
+        };
+        Source {
+            place,
+            read: RefCell::default(),
         }
     }
 
@@ -27,9 +39,20 @@ impl Source {
         if path.split('/').any(|s| s == ".." || s.is_empty()) {
             return None;
         }
-        match self {
-            Source::Dir(dir) => std::fs::read_to_string(dir.join(path)).ok(),
-            Source::Http(base) => ureq::get(&format!("{base}{path}"))
+        if let Some(known) = self.read.borrow().get(path) {
+            return known.clone();
+        }
+        let text = self.fetch(path);
+        self.read
+            .borrow_mut()
+            .insert(path.to_string(), text.clone());
+        text
+    }
+
+    fn fetch(&self, path: &str) -> Option<String> {
+        match &self.place {
+            Place::Dir(dir) => std::fs::read_to_string(dir.join(path)).ok(),
+            Place::Http(base) => ureq::get(&format!("{base}{path}"))
                 .call()
                 .ok()?
                 .body_mut()
