@@ -21,11 +21,18 @@ const html = readFileSync(join(dist, ARTICLE), 'utf8');
 const br = (buf) =>
   brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
+// The app's files are not linked from a pre-rendered page (it starts them after the
+// first paint): they are found in the shell, which links them all.
+const shell = readFileSync(join(dist, '404.html'), 'utf8');
 const assets = new Set([ARTICLE]);
-for (const m of html.matchAll(/(?:href|src)="\.?\/?([^"]+\.(?:css|js|wasm))"/g)) assets.add(m[1]);
+for (const page of [html, shell]) {
+  for (const m of page.matchAll(/(?:href|src)="\.?\/?([^"]+\.(?:css|js|wasm))"/g)) assets.add(m[1]);
+}
 // Loaded only when scripts are off.
 assets.delete('noscript.css');
-for (const m of html.matchAll(/['"]\.?\/?([^'"]+\.(?:js|wasm))['"]/g)) assets.add(m[1]);
+for (const page of [html, shell]) {
+  for (const m of page.matchAll(/['"]\.?\/?([^'"]+\.(?:js|wasm))['"]/g)) assets.add(m[1]);
+}
 
 let total = 0;
 const rows = [];

@@ -38,6 +38,14 @@ fn prerendered(body: &web_sys::HtmlElement) -> Vec<web_sys::Node> {
     nodes
 }
 
+/// `<html data-app>`: from here on the page's controls work (a pre-rendered page's do
+/// nothing before). Tests wait for it before they use them.
+fn mark_ready() {
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute("data-app", "");
+    }
+}
+
 /// Mounts the app, in place of the pre-rendered page when there is one.
 ///
 /// The app is built in a detached element first, and put in place in a task of its own:
@@ -66,6 +74,7 @@ pub fn mount<V: leptos::prelude::IntoView + 'static>(app: fn() -> V) {
     let old = prerendered(&body);
     let (Some(first), Ok(holder)) = (old.first().cloned(), document.create_element("div")) else {
         leptos::mount::mount_to_body(app);
+        mark_ready();
         return;
     };
     let holder: web_sys::HtmlElement = holder.unchecked_into();
@@ -80,6 +89,7 @@ pub fn mount<V: leptos::prelude::IntoView + 'static>(app: fn() -> V) {
             for node in old {
                 let _ = body.remove_child(&node);
             }
+            mark_ready();
         },
         std::time::Duration::ZERO,
     );

@@ -36,6 +36,9 @@ export async function launch(options = {}) {
     args: ARGS,
     viewport: { width: 1280, height: 900 },
     ...options,
+  }).then((context) => {
+    context.scriptsOff = options.javaScriptEnabled === false;
+    return context;
   });
 }
 
@@ -83,6 +86,26 @@ export async function watchedPage(context) {
     });
   });
   page.problems = () => problems;
+  // A pre-rendered page shows before the app runs, and its controls do nothing until the
+  // app has taken it over (`<html data-app>`): navigations wait for that.
+  if (!context.scriptsOff) {
+    for (const name of ['goto', 'reload', 'goBack', 'goForward']) {
+      const go = page[name].bind(page);
+      page[name] = async (...args) => {
+        const response = await go(...args);
+        // Not for other sites' pages (partner pages), and not past a crash (its test
+        // looks for the crash notice itself).
+        await page
+          .waitForFunction(
+            () => document.documentElement.hasAttribute('data-app') || !document.querySelector('meta[name="api-base"]'),
+            null,
+            { timeout: 5000 },
+          )
+          .catch(() => {});
+        return response;
+      };
+    }
+  }
   // Every test fails on a Content-Security-Policy violation, whether or not it looks
   // at `problems()`: closing the page checks. A test that provokes one on purpose
   // calls `page.expectViolation()` first.
