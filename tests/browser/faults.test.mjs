@@ -125,6 +125,8 @@ for (const [resource, r] of Object.entries(RESOURCES)) {
       const text = await alert.textContent();
       assert.match(text, r.message, `${resource} × ${fault}`);
       assert.match(text, WHY[fault], `${resource} × ${fault}: says why`);
+      // The rest of the page may still be arriving when the fault shows.
+      await page.locator(r.kept).first().waitFor({ timeout: 10000 }).catch(() => {});
       assert.ok(await page.locator(r.kept).count(), `${resource} × ${fault}: the rest stays`);
       broken = false;
       await alert.locator('button').click();
