@@ -345,21 +345,26 @@ const BREAKOUT: &[&str] = &[
 const VOID_DROPPED: &[&str] = &[
     "base", "embed", "input", "link", "meta", "param", "source", "track",
 ];
+/// Writes `text` escaped for HTML or XML content and quoted attribute values. Control
+/// characters, which XML 1.0 does not allow, are dropped.
+pub fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+}
+
 /// The tree as HTML text, for the pre-render step (in the browser the nodes are built
 /// one by one). Every text and attribute value is escaped; tags and attribute names
 /// come from the allow-list.
 pub fn to_html(nodes: &[Node]) -> String {
-    fn escape(text: &str, out: &mut String) {
-        for c in text.chars() {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                c => out.push(c),
-            }
-        }
-    }
     fn write(nodes: &[Node], out: &mut String) {
         for node in nodes {
             match node {
