@@ -4,30 +4,18 @@
 // reported only, since this machine's timings are noisy.
 // Usage: node scripts/lighthouse.mjs   (after `trunk build --release`)
 import lighthouse from 'lighthouse';
-import * as chromeLauncher from 'chrome-launcher';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer } from '../tests/browser/static-server.mjs';
+import { lighthouseSite } from './lighthouse-site.mjs';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
-// Deep links answered with 200, as the README's nginx rule does (a plain static host's
-// 404.html answers 404, which Lighthouse refuses to score).
-const server = await startServer({ root: dist, spa: true });
-const base = `http://127.0.0.1:${server.address().port}/`;
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  userDataDir: mkdtempSync(join(tmpdir(), 'newsfront-lh-')),
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const site = await lighthouseSite(dist);
+const base = site.base;
 
 const pages = { front: '', section: 'world', article: 'world/council-plan-1' };
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 const rows = [];
 let failed = false;
 for (const [name, path] of Object.entries(pages)) {
-  const result = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories });
+  const result = await lighthouse(`${base}${path}`, { port: site.port, output: 'json', logLevel: 'error', onlyCategories: categories });
   const lhr = result.lhr;
   const scores = categories.map((c) => Math.round((lhr.categories[c].score ?? 0) * 100));
   rows.push([name, ...scores]);
@@ -43,8 +31,7 @@ for (const [name, path] of Object.entries(pages)) {
   const m = lhr.audits;
   console.log(`  ${name}: LCP ${m['largest-contentful-paint'].displayValue}, CLS ${m['cumulative-layout-shift'].displayValue}, TBT ${m['total-blocking-time'].displayValue}`);
 }
-await chrome.kill();
-server.close();
+await site.close();
 console.log(['page', ...categories].map((c) => c.padEnd(15)).join(''));
 for (const r of rows) console.log(r.map((c) => String(c).padEnd(15)).join(''));
 process.exit(failed ? 1 : 0);

@@ -10,13 +10,12 @@
 //    (the demo generator's corpus, 1,667 stories per edition).
 // Exits 1 when a floor is missed. Timings are this machine's: compare ratios.
 import lighthouse from 'lighthouse';
-import * as chromeLauncher from 'chrome-launcher';
 import { spawnSync } from 'node:child_process';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../tests/browser/static-server.mjs';
+import { lighthouseSite } from './lighthouse-site.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -32,19 +31,13 @@ const plain = ours
 const STATIC = 'static-article.html';
 writeFileSync(join(dist, STATIC), plain);
 
-const server = await startServer({ root: dist, spa: true });
-const base = `http://127.0.0.1:${server.address().port}/`;
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  userDataDir: mkdtempSync(join(tmpdir(), 'newsfront-lh-')),
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const site = await lighthouseSite(dist);
+const base = site.base;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const samples = { ours: [], static: [] };
 for (let i = 0; i < runs; i++) {
   for (const [name, path] of [['ours', ARTICLE], ['static', STATIC]]) {
-    const { lhr } = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const { lhr } = await lighthouse(`${base}${path}`, { port: site.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     const a = lhr.audits;
     samples[name].push({
       lcp: a['largest-contentful-paint'].numericValue,
@@ -55,8 +48,7 @@ for (let i = 0; i < runs; i++) {
     });
   }
 }
-await chrome.kill();
-server.close();
+await site.close();
 rmSync(join(dist, STATIC));
 
 const summary = (name) => {

@@ -55,18 +55,18 @@ pub fn now() -> f64 {
 /// A cached copy of the resource at `url`, if one is fresh, else the one the
 /// pre-rendered page handed over.
 pub fn cached<T: Resource>(url: &str) -> Option<T> {
+    let handed = || contract::decode::<T>(&handover::take(url)?, url).ok();
     // The pre-render step keeps no cache: every page notes each document it uses.
-    let hit = cfg!(target_arch = "wasm32")
-        .then(|| {
-            CACHE.with_borrow(|c| {
-                c.get(url)
-                    .filter(|e| now() - e.at < CACHE_MS)
-                    .and_then(|e| e.value.downcast_ref::<T>().cloned())
-            })
-        })
-        .flatten();
+    if !cfg!(target_arch = "wasm32") {
+        return handed();
+    }
+    let hit = CACHE.with_borrow(|c| {
+        c.get(url)
+            .filter(|e| now() - e.at < CACHE_MS)
+            .and_then(|e| e.value.downcast_ref::<T>().cloned())
+    });
     hit.or_else(|| {
-        let value: T = contract::decode(&handover::take(url)?, url).ok()?;
+        let value = handed()?;
         remember(url, &value);
         Some(value)
     })
