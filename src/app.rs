@@ -16,6 +16,7 @@ use crate::routes::{
     article::ArticlePage, front::FrontPage, not_found::NotFound, search::SearchPage,
     section::SectionPage, widget_headlines::HeadlinesWidget, widget_story::StoryWidget,
 };
+use crate::takeover::Staged;
 
 /// The site's `site.json` for the current edition, shared by header, footer and pages.
 #[derive(Clone, Copy)]
@@ -84,15 +85,17 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 {move || Reader::get().text().skip_to_content}
             </a>
-            <Header/>
+            <Staged><Header/></Staged>
         }.into_any())}
         <main id="main" tabindex="-1">
-            {move || {
-                let (edition, page) = route.get();
-                page_view(edition, page)
-            }}
+            <Staged>
+                {move || {
+                    let (edition, page) = route.get();
+                    page_view(edition, page)
+                }}
+            </Staged>
         </main>
-        {site_chrome(|| view! { <Footer/> }.into_any())}
+        {site_chrome(|| view! { <Staged><Footer/></Staged> }.into_any())}
         <CrashNotice/>
     }
 }

@@ -1,18 +1,76 @@
 //! Taking over a pre-rendered page (`prerender`): the documents it was rendered from
-//! are handed to the API cache, the app renders the same page from them in one go,
-//! and only then are the pre-rendered nodes removed, all in one task, so the browser
-//! never paints anything in between and nothing moves.
+//! are handed to the API cache, the app renders the same page from them out of sight,
+//! and only then, in one task, are the pre-rendered nodes replaced, so the browser never
+//! paints anything in between and nothing moves.
+//!
+//! Building the whole page at once was one long task on a slow phone (over 200 ms at
+//! Lighthouse's 4x CPU slowdown), and input waits for it (total blocking time). So the
+//! parts of the page wrapped in `Staged` are built each in a task of their own.
 //!
 //! Not Leptos's hydration: that needs the `hydrate` build, whose resources hand their
 //! data over in inline scripts (which our Content-Security-Policy forbids), and it
 //! costs bundle size we do not have.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::api::handover;
 
 const START: &str = "prerendered";
 const END: &str = "/prerendered";
+
+thread_local! {
+    /// While a take-over builds the page: the `Staged` parts still to build, in page order.
+    static WAITING: RefCell<Option<VecDeque<RwSignal<bool>>>> = const { RefCell::new(None) };
+}
+
+/// Part of the page that a take-over builds in a task of its own (see the module's
+/// comment). Otherwise, including on the server and after client navigation, it is
+/// built at once like any other view.
+#[component]
+pub fn Staged(children: Children) -> impl IntoView {
+    let ready = WAITING.with_borrow_mut(|waiting| {
+        waiting.as_mut().map(|waiting| {
+            let ready = RwSignal::new(false);
+            waiting.push_back(ready);
+            ready
+        })
+    });
+    match ready {
+        None => children().into_any(),
+        Some(ready) => {
+            let children = StoredValue::new_local(Some(children));
+            (move || {
+                ready
+                    .get()
+                    .then(|| children.try_update_value(Option::take).flatten())
+                    .flatten()
+                    .map(|children| children())
+            })
+            .into_any()
+        }
+    }
+}
+
+/// In a new task, builds the next waiting part, or calls `done` when none is left.
+fn build_next(done: impl FnOnce() + 'static) {
+    set_timeout(
+        move || match WAITING.with_borrow_mut(|w| w.as_mut().and_then(VecDeque::pop_front)) {
+            Some(ready) => {
+                ready.set(true);
+                build_next(done);
+            }
+            None => {
+                WAITING.set(None);
+                done();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
 
 /// The pre-rendered nodes in `<body>` (between the two marker comments, inclusive).
 fn prerendered(body: &web_sys::HtmlElement) -> Vec<web_sys::Node> {
@@ -41,19 +99,18 @@ fn prerendered(body: &web_sys::HtmlElement) -> Vec<web_sys::Node> {
 /// `<html data-app>`: from here on the page's controls work (a pre-rendered page's do
 /// nothing before). Tests wait for it before they use them.
 fn mark_ready() {
-    if let Some(root) = leptos::prelude::document().document_element() {
+    if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-app", "");
     }
 }
 
 /// Mounts the app, in place of the pre-rendered page when there is one.
 ///
-/// The app is built in a detached element first, and put in place in a task of its own:
-/// two shorter tasks rather than one long one, so the page answers input in between
-/// (the total blocking time Lighthouse reports). Building it needs no style or layout;
-/// putting it in place needs no script of ours.
+/// The app is built in a detached element, part by part, and put in place in a task of
+/// its own. Building it needs no style or layout; putting it in place needs no script
+/// of ours.
 pub fn mount<V: leptos::prelude::IntoView + 'static>(app: fn() -> V) {
-    let document = leptos::prelude::document();
+    let document = document();
     if let Ok(blocks) = document.query_selector_all(&format!("script[{}]", handover::ATTRIBUTE)) {
         for i in 0..blocks.length() {
             let Some(block) = blocks
@@ -78,18 +135,22 @@ pub fn mount<V: leptos::prelude::IntoView + 'static>(app: fn() -> V) {
         return;
     };
     let holder: web_sys::HtmlElement = holder.unchecked_into();
-    leptos::mount::mount_to(holder.clone(), app).forget();
-    leptos::prelude::set_timeout(
+    WAITING.set(Some(VecDeque::new()));
+    // In a task of its own too: this one has instantiated the Wasm module.
+    set_timeout(
         move || {
-            let fragment = leptos::prelude::document().create_document_fragment();
-            while let Some(child) = holder.first_child() {
-                let _ = fragment.append_child(&child);
-            }
-            let _ = body.insert_before(&fragment, Some(&first));
-            for node in old {
-                let _ = body.remove_child(&node);
-            }
-            mark_ready();
+            leptos::mount::mount_to(holder.clone(), app).forget();
+            build_next(move || {
+                let fragment = leptos::prelude::document().create_document_fragment();
+                while let Some(child) = holder.first_child() {
+                    let _ = fragment.append_child(&child);
+                }
+                let _ = body.insert_before(&fragment, Some(&first));
+                for node in old {
+                    let _ = body.remove_child(&node);
+                }
+                mark_ready();
+            });
         },
         std::time::Duration::ZERO,
     );

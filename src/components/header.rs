@@ -15,6 +15,7 @@ use crate::contract::Site;
 use crate::reader::Reader;
 use crate::routes::href;
 use crate::routes::table::{self, Page};
+use crate::takeover::Staged;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -107,12 +108,14 @@ pub fn Header() -> impl IntoView {
                     {move || site.site().map(|s| s.name).unwrap_or_default()}
                 </a>
                 <div class="outbound">
-                    {move || site.site().map(|s| view! { <SocialLinks site=s/> })}
+                    <Staged>{move || site.site().map(|s| view! { <SocialLinks site=s/> })}</Staged>
                 </div>
                 <div class="controls">
-                    <SearchOverlay/>
-                    <EditionSwitch/>
-                    <ThemeToggle/>
+                    <Staged>
+                        <SearchOverlay/>
+                        <EditionSwitch/>
+                        <ThemeToggle/>
+                    </Staged>
                 </div>
             </div>
             <nav aria-label=move || reader.text().sections_nav>

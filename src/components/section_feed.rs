@@ -19,6 +19,7 @@ use crate::contract::{FeedPage, SectionInfo};
 use crate::edition::Edition;
 use crate::feed::Feed;
 use crate::reader::Reader;
+use crate::takeover::Staged;
 
 /// What the feed is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,7 +198,9 @@ pub fn SectionFeed(
                 <For
                     each=move || feed.get().items
                     key=|s| s.slug.clone()
-                    children=move |story| view! { class = class, <li><StoryCard story edition row=true level/></li> }
+                    children=move |story| view! { class = class,
+                        <li><Staged><StoryCard story edition row=true level/></Staged></li>
+                    }
                 />
             </ul>
             <div class="status" role="status" aria-live="polite">

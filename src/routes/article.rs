@@ -23,6 +23,7 @@ use crate::edition::Edition;
 use crate::reader::Reader;
 use crate::routes::not_found::NotFound;
 use crate::routes::{href, table};
+use crate::takeover::Staged;
 
 #[component]
 pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl IntoView {
@@ -54,7 +55,8 @@ pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl Into
         .into_any(),
         Some(Ok(a)) => {
             crate::scroll_memory::restore_after_render();
-            view! { <Story edition article=a section=section.clone()/> }.into_any()
+            let section = section.clone();
+            view! { <Staged><Story edition article=a section/></Staged> }.into_any()
         }
     }
     }
@@ -204,30 +206,36 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
             {article.lead.map(|l| view! { class = class, <p class="standfirst">{l}</p> })}
             {article.image.map(|image| view! { <Figure image eager=true/> })}
             <div class="body">
-                <Body blocks=article.body/>
+                <Staged><Body blocks=article.body/></Staged>
             </div>
-            <div class="credits">
-                {(!authors.is_empty()).then(|| view! { class = class,
-                    <p class="byline">{move || t().by} " " {authors.clone()}</p>
-                })}
-                {article.source.map(|s| view! { class = class, <p class="source">{move || t().source} ": " {s}</p> })}
-                {views.map(|v| view! { class = class, <p class="views">{move || t().views} ": " {v}</p> })}
-            </div>
-            <p class="print-only">{canonical.clone()}</p>
-            {tags}
-            <ShareBar url=canonical title=share_title/>
-            <AdSlot placement="article-inline"/>
-            <TelegramFollow/>
+            <Staged>
+                <div class="credits">
+                    {(!authors.is_empty()).then(|| view! { class = class,
+                        <p class="byline">{move || t().by} " " {authors.clone()}</p>
+                    })}
+                    {article.source.map(|s| view! { class = class, <p class="source">{move || t().source} ": " {s}</p> })}
+                    {views.map(|v| view! { class = class, <p class="views">{move || t().views} ": " {v}</p> })}
+                </div>
+                <p class="print-only">{canonical.clone()}</p>
+                {tags}
+                <ShareBar url=canonical title=share_title/>
+                <AdSlot placement="article-inline"/>
+                <TelegramFollow/>
+            </Staged>
         </article>
-        {has_related.then(|| view! { class = class,
-            <section class="more" aria-labelledby="related-heading">
-                <h2 id="related-heading">{move || t().related}</h2>
-                <ul class="related">{related}</ul>
+        <Staged>
+            {has_related.then(|| view! { class = class,
+                <section class="more" aria-labelledby="related-heading">
+                    <h2 id="related-heading">{move || t().related}</h2>
+                    <ul class="related">{related}</ul>
+                </section>
+            })}
+        </Staged>
+        <Staged>
+            <section class="more" aria-labelledby="feed-heading">
+                <h2 id="feed-heading">{move || t().more_in} " " {section_title}</h2>
+                <SectionFeed edition section infinite=false/>
             </section>
-        })}
-        <section class="more" aria-labelledby="feed-heading">
-            <h2 id="feed-heading">{move || t().more_in} " " {section_title}</h2>
-            <SectionFeed edition section infinite=false/>
-        </section>
+        </Staged>
     }
 }
