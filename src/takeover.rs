@@ -60,7 +60,8 @@ fn build_next(done: impl FnOnce() + 'static) {
     set_timeout(
         move || match WAITING.with_borrow_mut(|w| w.as_mut().and_then(VecDeque::pop_front)) {
             Some(ready) => {
-                ready.set(true);
+                // Gone if the reader has already navigated elsewhere.
+                ready.try_set(true);
                 build_next(done);
             }
             None => {
