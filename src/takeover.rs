@@ -8,8 +8,9 @@
 //! parts of the page wrapped in `Staged` are built each in a task of their own.
 //!
 //! Not Leptos's hydration: that needs the `hydrate` build, whose resources hand their
-//! data over in inline scripts (which our Content-Security-Policy forbids), and it
-//! costs bundle size we do not have.
+//! data over in inline scripts (which our Content-Security-Policy forbids), and which
+//! made this app's Wasm 21.9 KB (brotli) bigger when measured (205.8 KB against 183.9).
+//! Hydration also walks the whole page in one task, which staging avoids.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
