@@ -98,6 +98,75 @@ fn prerendered(body: &web_sys::HtmlElement) -> Vec<web_sys::Node> {
     nodes
 }
 
+/// Where the keyboard focus is among `nodes`, if it is: the element's index among its
+/// parent's elements, from the top. The app's copy of the page has the same elements,
+/// so a reader who tabbed before the app started keeps their place.
+fn focus_path(nodes: &[web_sys::Node]) -> Option<Vec<usize>> {
+    let mut element = document().active_element()?;
+    let mut path = Vec::new();
+    loop {
+        let top = elements(nodes).position(|n| n == element.as_ref());
+        if let Some(top) = top {
+            path.push(top);
+            path.reverse();
+            return Some(path);
+        }
+        let mut index = 0;
+        let mut sibling = element.previous_element_sibling();
+        while let Some(s) = sibling {
+            index += 1;
+            sibling = s.previous_element_sibling();
+        }
+        path.push(index);
+        element = element.parent_element()?;
+    }
+}
+
+fn elements(nodes: &[web_sys::Node]) -> impl Iterator<Item = &web_sys::Node> {
+    nodes
+        .iter()
+        .filter(|n| n.node_type() == web_sys::Node::ELEMENT_NODE)
+}
+
+/// The element at `path` (see `focus_path`) among `nodes`.
+fn follow(nodes: &[web_sys::Node], path: &[usize]) -> Option<web_sys::HtmlElement> {
+    let (top, rest) = path.split_first()?;
+    let mut element = elements(nodes)
+        .nth(*top)?
+        .dyn_ref::<web_sys::Element>()?
+        .clone();
+    for &index in rest {
+        element = element.first_element_child()?;
+        for _ in 0..index {
+            element = element.next_element_sibling()?;
+        }
+    }
+    element.dyn_into().ok()
+}
+
+/// Puts the app's page in place of the pre-rendered one, with the focus where it was.
+fn swap(body: &web_sys::HtmlElement, old: Vec<web_sys::Node>, holder: &web_sys::HtmlElement) {
+    let focused = focus_path(&old).zip(document().active_element());
+    let mut new = Vec::new();
+    let fragment = document().create_document_fragment();
+    while let Some(child) = holder.first_child() {
+        let _ = fragment.append_child(&child);
+        new.push(child);
+    }
+    let _ = body.insert_before(&fragment, old.first());
+    for node in old {
+        let _ = body.remove_child(&node);
+    }
+    if let Some((path, was)) = focused {
+        let same = |e: &web_sys::HtmlElement| {
+            e.tag_name() == was.tag_name() && e.text_content() == was.text_content()
+        };
+        if let Some(element) = follow(&new, &path).filter(same) {
+            let _ = element.focus();
+        }
+    }
+}
+
 /// `<html data-app>`: from here on the page's controls work (a pre-rendered page's do
 /// nothing before). Tests wait for it before they use them.
 fn mark_ready() {
@@ -131,7 +200,7 @@ pub fn mount<V: leptos::prelude::IntoView + 'static>(app: fn() -> V) {
         return;
     };
     let old = prerendered(&body);
-    let (Some(first), Ok(holder)) = (old.first().cloned(), document.create_element("div")) else {
+    let (false, Ok(holder)) = (old.is_empty(), document.create_element("div")) else {
         leptos::mount::mount_to_body(app);
         mark_ready();
         return;
@@ -143,14 +212,7 @@ pub fn mount<V: leptos::prelude::IntoView + 'static>(app: fn() -> V) {
         move || {
             leptos::mount::mount_to(holder.clone(), app).forget();
             build_next(move || {
-                let fragment = leptos::prelude::document().create_document_fragment();
-                while let Some(child) = holder.first_child() {
-                    let _ = fragment.append_child(&child);
-                }
-                let _ = body.insert_before(&fragment, Some(&first));
-                for node in old {
-                    let _ = body.remove_child(&node);
-                }
+                swap(&body, old, &holder);
                 mark_ready();
             });
         },

@@ -123,3 +123,35 @@ test('after the take-over, links navigate on the client and controls work', asyn
   assert.deepEqual(page.problems(), []);
   await page.close();
 });
+
+test('a reader who tabbed before the app started keeps the focus on the same control', async () => {
+  const page = await watchedPage(withJs);
+  // The app's Wasm is held back until the reader has moved the focus with the keyboard.
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const loading = page.goto(`${site.url}${ARTICLE}`);
+  const politics = page.locator('header nav a[href="politics"]');
+  await politics.waitFor();
+  await politics.focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), 'economy', 'the pre-rendered link');
+  release();
+  await loading;
+  await page.waitForSelector('html[data-app]');
+  const focus = await page.evaluate(() => ({
+    text: document.activeElement === document.body ? '(nothing)' : document.activeElement.textContent,
+    href: document.activeElement.getAttribute('href'),
+    visible: document.activeElement.matches(':focus-visible'),
+  }));
+  assert.deepEqual(focus, { text: 'Economy', href: '/economy', visible: true }, "the app's own link has the focus");
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Society', 'and Tab goes on from there');
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
