@@ -26,7 +26,8 @@ pub fn ThemeToggle() -> impl IntoView {
             on:click=toggle
         >
             <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-                <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z" fill=move || if dark() { "currentColor" } else { "none" }
+                // Filled in the night theme: by style/base.css, from the colour scheme.
+                <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z"
                     stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>
             </svg>
         </button>

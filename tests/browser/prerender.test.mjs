@@ -155,3 +155,31 @@ test('a reader who tabbed before the app started keeps the focus on the same con
   assert.deepEqual(page.problems(), []);
   await page.close();
 });
+
+test("a night reader's pre-rendered page already shows the switch in the night theme", async () => {
+  const page = await watchedPage(withJs);
+  await page.addInitScript(() => localStorage.setItem('newsfront.theme', 'dark'));
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const loading = page.goto(`${site.url}${ARTICLE}`);
+  const moon = page.locator('.theme-toggle path');
+  await moon.waitFor();
+  const fill = () => moon.evaluate((path) => getComputedStyle(path).fill);
+  const before = await fill();
+  release();
+  await loading;
+  await page.waitForSelector('html[data-app]');
+  assert.notEqual(before, 'none', 'the moon is filled before the app starts');
+  assert.notEqual(before, 'rgba(0, 0, 0, 0)', 'the moon is filled before the app starts');
+  assert.equal(await fill(), before, 'and the same after the take-over');
+  await page.click('.theme-toggle');
+  assert.equal(await fill(), 'rgba(0, 0, 0, 0)', 'the day theme empties it');
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
