@@ -19,7 +19,6 @@ use crate::contract::{FeedPage, SectionInfo};
 use crate::edition::Edition;
 use crate::feed::Feed;
 use crate::reader::Reader;
-use crate::takeover::Staged;
 
 /// What the feed is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,9 +197,7 @@ pub fn SectionFeed(
                 <For
                     each=move || feed.get().items
                     key=|s| s.slug.clone()
-                    children=move |story| view! { class = class,
-                        <li><Staged><StoryCard story edition row=true level/></Staged></li>
-                    }
+                    children=move |story| view! { class = class, <li><StoryCard story edition row=true level/></li> }
                 />
             </ul>
             <div class="status" role="status" aria-live="polite">

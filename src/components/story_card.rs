@@ -7,6 +7,7 @@ use crate::components::published::Published;
 use crate::contract::Summary;
 use crate::edition::Edition;
 use crate::routes::{href, table};
+use crate::takeover::Staged;
 
 #[component]
 pub fn StoryCard(
@@ -99,16 +100,19 @@ pub fn StoryCard(
         2 => view! { class = class, <h2 class="title">{title_link}</h2> }.into_any(),
         _ => view! { class = class, <h3 class="title">{title_link}</h3> }.into_any(),
     };
+    // A list of cards is most of a front or section page: a take-over builds each on its own.
     view! { class = class,
-        <article class="card" class:lead=lead class:row=row class:with-image=has_image>
-            {image.map(|(src, i)| view! { class = class,
-                <img src=src alt="" width=i.width height=i.height loading="lazy" decoding="async"/>
-            })}
-            <div class="text">
-                {title}
-                {story.lead.clone().map(|l| view! { class = class, <p class="summary">{l}</p> })}
-                {story.published_at.clone().map(|at| view! { class = class, <p class="meta"><Published at/></p> })}
-            </div>
-        </article>
+        <Staged>
+            <article class="card" class:lead=lead class:row=row class:with-image=has_image>
+                {image.map(|(src, i)| view! { class = class,
+                    <img src=src alt="" width=i.width height=i.height loading="lazy" decoding="async"/>
+                })}
+                <div class="text">
+                    {title}
+                    {story.lead.clone().map(|l| view! { class = class, <p class="summary">{l}</p> })}
+                    {story.published_at.clone().map(|at| view! { class = class, <p class="meta"><Published at/></p> })}
+                </div>
+            </article>
+        </Staged>
     }
 }
