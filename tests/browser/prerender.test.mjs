@@ -29,6 +29,20 @@ const bodyText = () => {
   return body.textContent.replace(/\s+/g, ' ').trim();
 };
 
+/// Holds back the app's Wasm until the returned function is called: the pre-rendered
+/// page stays as it is, without the app, for as long as a test needs.
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test('with scripts off, an article reads in full: text, images, links', async () => {
   const page = await watchedPage(withoutJs);
   const response = await page.goto(`${site.url}${ARTICLE}`);
@@ -127,14 +141,7 @@ test('after the take-over, links navigate on the client and controls work', asyn
 test('a reader who tabbed before the app started keeps the focus on the same control', async () => {
   const page = await watchedPage(withJs);
   // The app's Wasm is held back until the reader has moved the focus with the keyboard.
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   const loading = page.goto(`${site.url}${ARTICLE}`);
   const politics = page.locator('header nav a[href="politics"]');
   await politics.waitFor();
@@ -159,14 +166,7 @@ test('a reader who tabbed before the app started keeps the focus on the same con
 test("a night reader's pre-rendered page already shows the switch in the night theme", async () => {
   const page = await watchedPage(withJs);
   await page.addInitScript(() => localStorage.setItem('newsfront.theme', 'dark'));
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   const loading = page.goto(`${site.url}${ARTICLE}`);
   const moon = page.locator('.theme-toggle path');
   await moon.waitFor();
