@@ -24,16 +24,13 @@ pub fn TextSize() -> impl IntoView {
             font-weight: 700;
             cursor: pointer;
         }
-        button:disabled {
-            opacity: 0.45;
-            cursor: not-allowed;
-        }
     };
     let reader = Reader::get();
     let t = move || reader.text();
     let step = reader.text_step;
     let at_min = move || step.get() == 0;
     let at_max = move || step.get() + 1 >= TEXT_STEPS;
+    // How a disabled button looks is in style/base.css, from the text step on <html>.
     view! { class = class,
         <div class="text-size no-print needs-script" role="group" aria-label=move || t().text_size>
             // The visible "A-" stays in the accessible name (WCAG 2.5.3); the words after

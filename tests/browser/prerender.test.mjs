@@ -183,3 +183,23 @@ test("a night reader's pre-rendered page already shows the switch in the night t
   assert.deepEqual(page.problems(), []);
   await page.close();
 });
+
+test('at the largest text size, the pre-rendered A+ already looks disabled', async () => {
+  const page = await watchedPage(withJs);
+  await page.addInitScript(() => localStorage.setItem('newsfront.text-step', '6'));
+  const release = await holdWasm(page);
+  const loading = page.goto(`${site.url}${ARTICLE}`);
+  await page.locator('.text-size .larger').waitFor();
+  const looks = () => page.evaluate(() => ['.smaller', '.larger'].map((b) => getComputedStyle(document.querySelector(`.text-size ${b}`)).opacity));
+  const before = await looks();
+  release();
+  await loading;
+  await page.waitForSelector('html[data-app]');
+  assert.deepEqual(before, ['1', '0.45'], 'A- as usual, A+ dimmed, before the app starts');
+  assert.deepEqual(await looks(), before, 'the same after the take-over');
+  assert.equal(await page.locator('.text-size .larger').isDisabled(), true);
+  await page.click('.text-size .smaller');
+  assert.deepEqual(await looks(), ['1', '1'], 'one step down, both work');
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
