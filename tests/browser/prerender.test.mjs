@@ -43,6 +43,19 @@ async function holdWasm(page) {
   return release;
 }
 
+/// What `read` finds on the article's pre-rendered page before the app starts, and then
+/// after the take-over.
+async function beforeAndAfter(page, read) {
+  const release = await holdWasm(page);
+  const loading = page.goto(`${site.url}${ARTICLE}`);
+  await page.locator('main h1').waitFor();
+  const before = await read();
+  release();
+  await loading;
+  await page.waitForSelector('html[data-app]');
+  return [before, await read()];
+}
+
 test('with scripts off, an article reads in full: text, images, links', async () => {
   const page = await watchedPage(withoutJs);
   const response = await page.goto(`${site.url}${ARTICLE}`);
@@ -166,18 +179,11 @@ test('a reader who tabbed before the app started keeps the focus on the same con
 test("a night reader's pre-rendered page already shows the switch in the night theme", async () => {
   const page = await watchedPage(withJs);
   await page.addInitScript(() => localStorage.setItem('newsfront.theme', 'dark'));
-  const release = await holdWasm(page);
-  const loading = page.goto(`${site.url}${ARTICLE}`);
-  const moon = page.locator('.theme-toggle path');
-  await moon.waitFor();
-  const fill = () => moon.evaluate((path) => getComputedStyle(path).fill);
-  const before = await fill();
-  release();
-  await loading;
-  await page.waitForSelector('html[data-app]');
+  const fill = () => page.locator('.theme-toggle path').evaluate((path) => getComputedStyle(path).fill);
+  const [before, after] = await beforeAndAfter(page, fill);
   assert.notEqual(before, 'none', 'the moon is filled before the app starts');
   assert.notEqual(before, 'rgba(0, 0, 0, 0)', 'the moon is filled before the app starts');
-  assert.equal(await fill(), before, 'and the same after the take-over');
+  assert.equal(after, before, 'and the same after the take-over');
   await page.click('.theme-toggle');
   assert.equal(await fill(), 'rgba(0, 0, 0, 0)', 'the day theme empties it');
   assert.deepEqual(page.problems(), []);
@@ -187,16 +193,10 @@ test("a night reader's pre-rendered page already shows the switch in the night t
 test('at the largest text size, the pre-rendered A+ already looks disabled', async () => {
   const page = await watchedPage(withJs);
   await page.addInitScript(() => localStorage.setItem('newsfront.text-step', '6'));
-  const release = await holdWasm(page);
-  const loading = page.goto(`${site.url}${ARTICLE}`);
-  await page.locator('.text-size .larger').waitFor();
   const looks = () => page.evaluate(() => ['.smaller', '.larger'].map((b) => getComputedStyle(document.querySelector(`.text-size ${b}`)).opacity));
-  const before = await looks();
-  release();
-  await loading;
-  await page.waitForSelector('html[data-app]');
+  const [before, after] = await beforeAndAfter(page, looks);
   assert.deepEqual(before, ['1', '0.45'], 'A- as usual, A+ dimmed, before the app starts');
-  assert.deepEqual(await looks(), before, 'the same after the take-over');
+  assert.deepEqual(after, before, 'the same after the take-over');
   assert.equal(await page.locator('.text-size .larger').isDisabled(), true);
   await page.click('.text-size .smaller');
   assert.deepEqual(await looks(), ['1', '1'], 'one step down, both work');
