@@ -45,11 +45,11 @@ pub fn Staged(children: Children) -> impl IntoView {
         Some(ready) => {
             let children = StoredValue::new_local(Some(children));
             (move || {
-                ready
-                    .get()
-                    .then(|| children.try_update_value(Option::take).flatten())
-                    .flatten()
-                    .map(|children| children())
+                if !ready.get() {
+                    return None;
+                }
+                let children = children.try_update_value(Option::take).flatten()?;
+                Some(children())
             })
             .into_any()
         }
@@ -98,18 +98,19 @@ fn prerendered(body: &web_sys::HtmlElement) -> Vec<web_sys::Node> {
     nodes
 }
 
-/// Where the keyboard focus is among `nodes`, if it is: the element's index among its
-/// parent's elements, from the top. The app's copy of the page has the same elements,
-/// so a reader who tabbed before the app started keeps their place.
-fn focus_path(nodes: &[web_sys::Node]) -> Option<Vec<usize>> {
-    let mut element = document().active_element()?;
+/// The focused element, if it is among `nodes`, and where: its index among its parent's
+/// elements, from the top. The app's copy of the page has the same elements, so a
+/// reader who tabbed before the app started keeps their place.
+fn focus_path(nodes: &[web_sys::Node]) -> Option<(web_sys::Element, Vec<usize>)> {
+    let focused = document().active_element()?;
+    let mut element = focused.clone();
     let mut path = Vec::new();
     loop {
         let top = elements(nodes).position(|n| n == element.as_ref());
         if let Some(top) = top {
             path.push(top);
             path.reverse();
-            return Some(path);
+            return Some((focused, path));
         }
         let mut index = 0;
         let mut sibling = element.previous_element_sibling();
@@ -146,7 +147,7 @@ fn follow(nodes: &[web_sys::Node], path: &[usize]) -> Option<web_sys::HtmlElemen
 
 /// Puts the app's page in place of the pre-rendered one, with the focus where it was.
 fn swap(body: &web_sys::HtmlElement, old: Vec<web_sys::Node>, holder: &web_sys::HtmlElement) {
-    let focused = focus_path(&old).zip(document().active_element());
+    let focused = focus_path(&old);
     let mut new = Vec::new();
     let fragment = document().create_document_fragment();
     while let Some(child) = holder.first_child() {
@@ -157,7 +158,7 @@ fn swap(body: &web_sys::HtmlElement, old: Vec<web_sys::Node>, holder: &web_sys::
     for node in old {
         let _ = body.remove_child(&node);
     }
-    if let Some((path, was)) = focused {
+    if let Some((was, path)) = focused {
         let same = |e: &web_sys::HtmlElement| {
             e.tag_name() == was.tag_name() && e.text_content() == was.text_content()
         };

@@ -223,19 +223,16 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
                 <TelegramFollow/>
             </Staged>
         </article>
-        <Staged>
-            {has_related.then(|| view! { class = class,
-                <section class="more" aria-labelledby="related-heading">
-                    <h2 id="related-heading">{move || t().related}</h2>
-                    <ul class="related">{related}</ul>
-                </section>
-            })}
-        </Staged>
-        <Staged>
-            <section class="more" aria-labelledby="feed-heading">
-                <h2 id="feed-heading">{move || t().more_in} " " {section_title}</h2>
-                <SectionFeed edition section infinite=false/>
+        // Their story cards are built each on its own in a take-over (`StoryCard`).
+        {has_related.then(|| view! { class = class,
+            <section class="more" aria-labelledby="related-heading">
+                <h2 id="related-heading">{move || t().related}</h2>
+                <ul class="related">{related}</ul>
             </section>
-        </Staged>
+        })}
+        <section class="more" aria-labelledby="feed-heading">
+            <h2 id="feed-heading">{move || t().more_in} " " {section_title}</h2>
+            <SectionFeed edition section infinite=false/>
+        </section>
     }
 }
