@@ -10,11 +10,11 @@
 mod common;
 
 use newsfront::contract::{Article, FeedPage, Front, IndexedArticle, SearchIndex, Site, decode};
-use newsfront::dates::Timestamp;
-use newsfront::routes::table;
+use newsfront::logic::dates::Timestamp;
+use newsfront::logic::routes;
+use newsfront::logic::uri;
 use newsfront::sanitize::sanitize;
-use newsfront::search::index::Index;
-use newsfront::uri;
+use newsfront::search::engine::index::Index;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 use serde_json::Value;
@@ -120,19 +120,19 @@ proptest! {
 
     #[test]
     fn decoders_never_panic_on_any_text(body in ".{0,200}") {
-        let _ = decode::<Site>(&body, BASE);
-        let _ = decode::<Front>(&body, BASE);
-        let _ = decode::<FeedPage>(&body, BASE);
-        let _ = decode::<Article>(&body, BASE);
+        let _ = decode::<Site>(&body, BASE, BASE);
+        let _ = decode::<Front>(&body, BASE, BASE);
+        let _ = decode::<FeedPage>(&body, BASE, BASE);
+        let _ = decode::<Article>(&body, BASE, BASE);
     }
 
     #[test]
     fn decoders_never_panic_on_contract_shaped_json(v in json()) {
         let body = v.to_string();
-        let _ = decode::<Site>(&body, BASE);
-        let _ = decode::<Front>(&body, BASE);
-        let _ = decode::<Article>(&body, BASE);
-        if let Ok(FeedPage { next: Some(next), .. }) = decode::<FeedPage>(&body, BASE) {
+        let _ = decode::<Site>(&body, BASE, BASE);
+        let _ = decode::<Front>(&body, BASE, BASE);
+        let _ = decode::<Article>(&body, BASE, BASE);
+        if let Ok(FeedPage { next: Some(next), .. }) = decode::<FeedPage>(&body, BASE, BASE) {
             prop_assert!(next.starts_with("http"), "next {next}");
         }
     }
@@ -155,10 +155,10 @@ proptest! {
 
     #[test]
     fn route_table_never_panics_and_round_trips(path in "(/[a-z%0-9.-]{0,8}){0,5}", section in "[a-z-]{1,10}", slug in ".{1,20}") {
-        let _ = table::parse(&path);
-        let (_, page) = table::parse(&table::article(newsfront::edition::Edition::Ru, &section, &slug));
+        let _ = routes::parse(&path);
+        let (_, page) = routes::parse(&routes::article(newsfront::logic::edition::Edition::Ru, &section, &slug));
         if section != "search" && section != "embed" {
-            prop_assert_eq!(page, table::Page::Article { section, slug });
+            prop_assert_eq!(page, routes::Route::Article { section, slug });
         }
     }
 

@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use newsfront::dates::Timestamp;
-use newsfront::edition::Edition;
+use newsfront::logic::dates::Timestamp;
+use newsfront::logic::edition::Edition;
 use newsfront::prerender::{Options, Report, run};
 use serde_json::Value;
 

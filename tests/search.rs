@@ -2,8 +2,8 @@
 //! and queries that are empty, huge, punctuation or in another script.
 
 use newsfront::contract::IndexedArticle;
-use newsfront::dates::Timestamp;
-use newsfront::search::index::{Index, Results};
+use newsfront::logic::dates::Timestamp;
+use newsfront::search::engine::index::{Index, Results};
 
 fn story(slug: &str, title: &str, lead: &str, day: u32) -> IndexedArticle {
     IndexedArticle {

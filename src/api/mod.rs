@@ -1,9 +1,8 @@
-//! Everything that talks to the newsroom's backend: where its resources are (`urls`),
+//! Everything that talks to the newsroom's backend: where its resources are (`config`),
 //! one fetch with a time-out that aborts when its view goes away, and a small cache so
 //! that going Back shows what was already loaded without asking again.
 
-pub mod handover;
-pub mod urls;
+pub mod config;
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -14,7 +13,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use crate::contract::{self, Resource};
+use crate::contract::{self, ApiDocument};
+use crate::takeover::handover;
 
 /// Why a resource could not be shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,8 +54,8 @@ pub fn now() -> f64 {
 
 /// A cached copy of the resource at `url`, if one is fresh, else the one the
 /// pre-rendered page handed over.
-pub fn cached<T: Resource>(url: &str) -> Option<T> {
-    let handed = || contract::decode::<T>(&handover::take(url)?, url).ok();
+pub fn cached<T: ApiDocument>(url: &str) -> Option<T> {
+    let handed = || decode::<T>(&handover::take(url)?, url);
     // The pre-render step keeps no cache: every page notes each document it uses.
     if !cfg!(target_arch = "wasm32") {
         return handed();
@@ -72,7 +72,7 @@ pub fn cached<T: Resource>(url: &str) -> Option<T> {
     })
 }
 
-fn remember<T: Resource>(url: &str, value: &T) {
+fn remember<T: ApiDocument>(url: &str, value: &T) {
     CACHE.with_borrow_mut(|c| {
         if c.len() >= CACHE_ENTRIES {
             let t = now();
@@ -94,14 +94,18 @@ fn remember<T: Resource>(url: &str, value: &T) {
 /// Fetches and decodes the resource at `url` (absolute), from the cache when it is
 /// fresh there. The request is aborted when the reactive owner that started it is
 /// cleaned up (the reader navigated away) or when the time-out passes.
-pub async fn get<T: Resource>(url: String) -> Result<T, ApiError> {
+pub async fn get<T: ApiDocument>(url: String) -> Result<T, ApiError> {
     if let Some(hit) = cached::<T>(&url) {
         return Ok(hit);
     }
     let text = fetch_with_timeout(&url).await?;
-    let value: T = contract::decode(&text, &url).map_err(|_| ApiError::Decode)?;
+    let value: T = decode(&text, &url).ok_or(ApiError::Decode)?;
     remember(&url, &value);
     Ok(value)
+}
+
+fn decode<T: ApiDocument>(text: &str, url: &str) -> Option<T> {
+    contract::decode(text, url, &config::document_base()).ok()
 }
 
 /// The text at `url` (absolute), for resources that are not decoded here (the search
@@ -128,7 +132,7 @@ async fn fetch_with_timeout(url: &str) -> Result<String, ApiError> {
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             on_timeout.as_ref().unchecked_ref(),
-            urls::timeout_ms(),
+            config::timeout_ms(),
         )
         .unwrap_or_default();
     {
@@ -176,7 +180,7 @@ impl<T: 'static> Clone for Fetched<T> {
 
 impl<T: 'static> Copy for Fetched<T> {}
 
-impl<T: Resource> Fetched<T> {
+impl<T: ApiDocument> Fetched<T> {
     pub fn new(url: impl Fn() -> String + 'static) -> Self {
         // What is at hand is shown in the first render: that is how a pre-rendered page
         // is taken over without a visible change.

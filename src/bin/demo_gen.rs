@@ -11,8 +11,23 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use newsfront::contract::url::{FetchUrl, Link, MediaUrl};
 use newsfront::contract::*;
-use newsfront::dates::Timestamp;
+use newsfront::logic::dates::Timestamp;
+
+// The demo's own URLs, relative where they point into the tree: checked as the app
+// checks what it decodes, and written as they are.
+fn link(raw: &str) -> Link {
+    Link::check(raw, "").expect("the demo's links are web links")
+}
+
+fn media(raw: &str) -> MediaUrl {
+    MediaUrl::check(raw, "").expect("the demo's images are web images")
+}
+
+fn fetch(raw: &str) -> FetchUrl {
+    FetchUrl::check(raw, "").expect("the demo's documents are web documents")
+}
 
 const PAGE_SIZE: usize = 10;
 const SECTIONS: [&str; 6] = [
@@ -365,7 +380,11 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 fn image(lang: &Lang, s: &Story, depth: &str) -> Image {
     Image {
-        src: format!("{depth}img/{}-{}.svg", SECTIONS[s.section], s.index % 4),
+        src: media(&format!(
+            "{depth}img/{}-{}.svg",
+            SECTIONS[s.section],
+            s.index % 4
+        )),
         width: Some(1200),
         height: Some(675),
         alt: Some(fill(lang.caption, lang, s)),
@@ -426,7 +445,7 @@ fn paragraph(lang: &Lang, s: &Story, k: usize) -> Block {
             Inline {
                 text: b,
                 marks: vec![],
-                href: Some("https://example.org/report".to_string()),
+                href: Some(link("https://example.org/report")),
             },
             text(format!(" {c}")),
         ],
@@ -464,7 +483,7 @@ fn body(lang: &Lang, s: &Story, all: &[Story]) -> Vec<Block> {
     if s.index % 5 == 2 {
         blocks.push(Block::Embed(Embed {
             provider: Provider::Youtube,
-            url: "https://www.youtube.com/watch?v=aqz-KE-bpKQ".to_string(),
+            url: Some(link("https://www.youtube.com/watch?v=aqz-KE-bpKQ")),
             title: Some(lang.video.to_string()),
         }));
     }
@@ -487,19 +506,20 @@ fn body(lang: &Lang, s: &Story, all: &[Story]) -> Vec<Block> {
         ][(s.index / 7) % 4];
         blocks.push(Block::Embed(Embed {
             provider,
-            url: url.to_string(),
+            url: Some(link(url)),
             title: None,
         }));
     }
     if s.index % 6 == 3 {
-        blocks.push(Block::Html(Html {
-            html: format!(
+        blocks.push(Block::Html(Html::from_markup(
+            &format!(
                 "<p><b>{}</b></p><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">%</th></tr></thead>\
                  <tbody><tr><td>2024</td><td>41</td></tr><tr><td>2025</td><td>57</td></tr></tbody></table>",
                 lang.archive_note,
                 lang.topics[s.index % 8]
             ),
-        }));
+            "",
+        )));
     }
     blocks.push(paragraph(lang, s, 3));
     blocks
@@ -592,24 +612,24 @@ fn generate(out: &Path, per_edition: usize, full: bool) {
             .into_iter()
             .map(|(network, url)| Social {
                 network,
-                url: url.to_string(),
+                url: link(url),
             })
             .collect(),
             apps: vec![
                 AppLink {
                     store: Store::Apple,
-                    url: "https://apps.apple.com/app/id0000000000".into(),
+                    url: link("https://apps.apple.com/app/id0000000000"),
                 },
                 AppLink {
                     store: Store::Google,
-                    url: "https://play.google.com/store/apps/details?id=org.example.news".into(),
+                    url: link("https://play.google.com/store/apps/details?id=org.example.news"),
                 },
             ],
-            telegram: Some("https://t.me/example".into()),
+            telegram: Some(link("https://t.me/example")),
             notice: Some(lang.notice.to_string()),
             copyright: Some("© 2025–2026".to_string()),
-            search: Some(SearchConfig::Index("search-index.json".to_string())),
-            ads: vec![AdSlot {
+            search: Some(SearchConfig::Index(fetch("search-index.json"))),
+            ads: vec![AdSpec {
                 slot: "article-inline".into(),
                 width: 728,
                 height: 90,
@@ -662,7 +682,7 @@ fn generate(out: &Path, per_edition: usize, full: bool) {
                         tagline: Some(lang.sections[i].1.to_string()),
                     },
                     items,
-                    next: (p + 1 < pages.len()).then(|| format!("{}.json", p + 2)),
+                    next: (p + 1 < pages.len()).then(|| fetch(&format!("{}.json", p + 2))),
                 };
                 write(&root.join(format!("sections/{slug}/{}.json", p + 1)), &page);
             }

@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use newsfront::dates::Timestamp;
+use newsfront::logic::dates::Timestamp;
 use newsfront::prerender::{Options, run};
 
 fn main() -> ExitCode {

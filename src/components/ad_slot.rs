@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::app::SiteData;
-use crate::reader::Reader;
+use crate::state::Reader;
+use crate::state::SiteData;
 
 #[component]
 pub fn AdSlot(placement: &'static str) -> impl IntoView {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::reader::Reader;
+use crate::state::Reader;
 
 #[component]
 pub fn CrashNotice() -> impl IntoView {

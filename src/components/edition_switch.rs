@@ -5,36 +5,33 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::api::{self, urls};
-use crate::app::{CurrentRoute, SiteData};
+use crate::api::{self, config};
+use crate::browser::router::href;
+use crate::contract::paths;
 use crate::contract::{Site, Translation};
-use crate::edition::Edition;
-use crate::reader::Reader;
-use crate::routes::href;
-use crate::routes::table::{self, Page};
-
-/// The translations of the article on screen, set by the article page.
-#[derive(Clone, Copy)]
-pub struct Translations(pub RwSignal<Vec<Translation>>);
+use crate::logic::edition::Edition;
+use crate::logic::routes::{self, Route};
+use crate::state::Reader;
+use crate::state::{CurrentRoute, SiteData, Translations};
 
 /// Where `to` shows the page that `route` shows in its own edition.
 fn target(
-    route: &(Edition, Page),
+    route: &(Edition, Route),
     to: Edition,
     translations: &[Translation],
     to_site: Option<&Site>,
 ) -> String {
     let path = match &route.1 {
-        Page::Article { section, .. } => match translations.iter().find(|t| t.lang == to.lang()) {
-            Some(t) => table::article(to, section, &t.slug),
-            None => table::front(to),
+        Route::Article { section, .. } => match translations.iter().find(|t| t.lang == to.lang()) {
+            Some(t) => routes::article(to, section, &t.slug),
+            None => routes::front(to),
         },
-        Page::Section { section }
+        Route::Section { section }
             if to_site.is_some_and(|s| s.sections.iter().any(|x| &x.slug == section)) =>
         {
-            table::section(to, section)
+            routes::section(to, section)
         }
-        _ => table::front(to),
+        _ => routes::front(to),
     };
     href(&path)
 }
@@ -77,7 +74,7 @@ pub fn EditionSwitch() -> impl IntoView {
     let reader = Reader::get();
     let route = CurrentRoute::get();
     let site = SiteData::get();
-    let translations = expect_context::<Translations>();
+    let translations = Translations::get();
     let links = move || {
         let current = reader.edition.get();
         let editions = site.site().map(|s| s.editions).unwrap_or_default();
@@ -86,7 +83,8 @@ pub fn EditionSwitch() -> impl IntoView {
             .filter_map(|e| Some((Edition::from_lang(&e.lang)?, e.label)))
             .map(|(edition, label)| {
                 // The other edition's sections, to keep the reader in the same section.
-                let other = api::Fetched::<Site>::new(move || urls::site(edition));
+                let other =
+                    api::Fetched::<Site>::new(move || config::api_path(&paths::site(edition)));
                 let link = move || {
                     let other_site = other.get().and_then(Result::ok);
                     route.0.with(|r| {

@@ -1,5 +1,5 @@
 //! An image with its caption and credit. Width and height reserve its space before it
-//! loads; only web URLs are loaded.
+//! loads.
 
 use leptos::prelude::*;
 use stylers::style;
@@ -35,21 +35,14 @@ pub fn Figure(
             font-style: italic;
         }
     };
-    let base = crate::api::urls::document_base();
-    let src = crate::url_policy::media(&image.src, &base)?;
-    let srcset = image.srcset.clone().filter(|s| {
-        s.split(',')
-            .filter_map(|c| c.split_whitespace().next())
-            .all(|u| crate::url_policy::media(u, &base).is_some())
-    });
     let caption = image.caption.clone();
     let credit = image.credit.clone();
     let has_caption = caption.is_some() || credit.is_some();
-    Some(view! { class = class,
+    view! { class = class,
         <figure>
             <img
-                src=src
-                srcset=srcset
+                src=image.src
+                srcset=image.srcset
                 sizes="(min-width: 760px) 720px, 100vw"
                 alt=image.alt.clone().unwrap_or_default()
                 width=image.width
@@ -65,5 +58,5 @@ pub fn Figure(
                 </figcaption>
             })}
         </figure>
-    })
+    }
 }

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::app::SiteData;
 use crate::components::social_links::SocialLinks;
+use crate::state::SiteData;
 
 #[component]
 pub fn Footer() -> impl IntoView {

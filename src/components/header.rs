@@ -5,16 +5,16 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::app::SiteData;
+use crate::browser::router::href;
 use crate::components::edition_switch::EditionSwitch;
 use crate::components::error_box::ErrorBox;
-use crate::components::search_overlay::SearchOverlay;
 use crate::components::social_links::SocialLinks;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::contract::Site;
-use crate::reader::Reader;
-use crate::routes::href;
-use crate::routes::table::{self, Page};
+use crate::logic::routes::{self, Route};
+use crate::search::overlay::SearchOverlay;
+use crate::state::Reader;
+use crate::state::SiteData;
 use crate::takeover::Staged;
 
 #[component]
@@ -99,7 +99,7 @@ pub fn Header() -> impl IntoView {
     };
     let site = SiteData::get();
     let reader = Reader::get();
-    let home = move || href(&table::front(reader.edition.get()));
+    let home = move || href(&routes::front(reader.edition.get()));
     let retry = Callback::new(move |_| site.0.refetch());
     view! { class = class,
         <header>
@@ -135,16 +135,16 @@ pub fn Header() -> impl IntoView {
 /// along, so that its styles reach them.
 fn section_nav(class: &'static str, site: Site) -> impl IntoView {
     let reader = Reader::get();
-    let route = crate::app::CurrentRoute::get();
+    let route = crate::state::CurrentRoute::get();
     let items = site
         .sections
         .into_iter()
         .map(|s| {
             let edition = reader.edition.get_untracked();
-            let link = href(&table::section(edition, &s.slug));
+            let link = href(&routes::section(edition, &s.slug));
             let here = (
                 edition,
-                Page::Section {
+                Route::Section {
                     section: s.slug.clone(),
                 },
             );

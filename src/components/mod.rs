@@ -1,6 +1,7 @@
 //! Reusable pieces of the pages, one component per file.
 
 pub mod ad_slot;
+pub mod attr;
 pub mod body;
 pub mod crash_notice;
 pub mod edition_switch;
@@ -10,11 +11,7 @@ pub mod footer;
 pub mod header;
 pub mod icons;
 pub mod loading;
-pub mod marked_text;
-pub mod near_end;
 pub mod published;
-pub mod search_overlay;
-pub mod search_result;
 pub mod section_feed;
 pub mod share_bar;
 pub mod social_links;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::dates::Timestamp;
-use crate::reader::Reader;
+use crate::logic::dates::Timestamp;
+use crate::state::Reader;
 
 #[component]
 pub fn Published(at: Timestamp, #[prop(optional)] date_only: bool) -> impl IntoView {

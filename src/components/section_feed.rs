@@ -1,58 +1,19 @@
 //! A section's stories, page after page: the next page loads as the reader nears the
-//! end (IntersectionObserver), and a "Load more" button does the same for keyboard
-//! users and browsers without the observer. What was loaded is kept, so that coming
-//! Back from a story shows the same pages without fetching them again.
-
-use std::cell::RefCell;
-use std::collections::HashMap;
+//! end, and a "Load more" button does the same for keyboard users and browsers without
+//! the observer. Pages the API cache still holds are shown at once, so coming Back from
+//! a story shows the same pages without fetching them again.
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
 use stylers::style;
 
-use crate::api::{self, ApiError, urls};
+use crate::api::{self, ApiError, config};
+use crate::browser::paged_list::{PagedList, Status};
 use crate::components::error_box::ErrorBox;
-use crate::components::near_end;
 use crate::components::story_card::StoryCard;
-use crate::contract::{FeedPage, SectionInfo};
-use crate::edition::Edition;
-use crate::feed::Feed;
-use crate::reader::Reader;
-
-/// What the feed is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Status {
-    Idle,
-    Loading,
-    Failed(ApiError),
-}
-
-#[derive(Clone)]
-struct Saved {
-    feed: Feed,
-    section: Option<SectionInfo>,
-    at: f64,
-}
-
-/// Feeds are kept as long as the API cache keeps their pages.
-const KEEP_MS: f64 = 5.0 * 60.0 * 1000.0;
-
-thread_local! {
-    static SAVED: RefCell<HashMap<(Edition, String), Saved>> = RefCell::new(HashMap::new());
-}
-
-fn saved(key: &(Edition, String)) -> Option<Saved> {
-    // Each pre-rendered page is rendered afresh, from documents it hands over.
-    if !cfg!(target_arch = "wasm32") {
-        return None;
-    }
-    SAVED.with_borrow(|s| s.get(key).filter(|f| api::now() - f.at < KEEP_MS).cloned())
-}
-
-/// The section's title and tagline as the feed reports them, once its first page is in.
-#[derive(Clone, Copy)]
-pub struct FeedSection(pub RwSignal<Option<SectionInfo>>);
+use crate::contract::{FeedPage, paths};
+use crate::logic::edition::Edition;
+use crate::state::{FeedSection, Reader};
 
 #[component]
 pub fn SectionFeed(
@@ -88,102 +49,45 @@ pub fn SectionFeed(
             padding: 1rem 0 2rem 0;
         }
     };
-    let key = (edition, section.clone());
-    let restored = saved(&key);
-    let feed = RwSignal::new(
-        restored
-            .as_ref()
-            .map(|s| s.feed.clone())
-            .unwrap_or_default(),
-    );
-    let status = RwSignal::new(Status::Idle);
-    if let (Some(saved), Some(target)) = (&restored, on_section) {
-        target.0.set(saved.section.clone());
-    }
     let reader = Reader::get();
-
-    // Loads run under the component's owner, not under whatever effect or event
-    // handler asked for them: they end when the feed leaves the page, not when the
-    // asking effect runs again.
-    let owner = Owner::current().expect("SectionFeed runs inside the app");
-    let saved_key = key.clone();
-    let accept = Callback::new(move |page: FeedPage| {
-        feed.update(|f| {
-            f.push_page(page.items, page.next);
-        });
-        if let Some(target) = on_section {
-            target.0.set(Some(page.section.clone()));
-        }
-        SAVED.with_borrow_mut(|s| {
-            s.insert(
-                saved_key.clone(),
-                Saved {
-                    feed: feed.get_untracked(),
-                    section: Some(page.section),
-                    at: api::now(),
-                },
-            )
-        });
-    });
-    let load_next = Callback::new(move |()| {
-        if status.get_untracked() == Status::Loading {
-            return;
-        }
-        let url = match feed.with_untracked(|f| (f.pages, f.next.clone())) {
-            (0, _) => urls::section(edition, &key.1),
-            (_, Some(next)) => next,
-            (_, None) => return,
-        };
-        // A page at hand (cached, or handed over by a pre-rendered page) is shown in
-        // this same render.
-        if let Some(page) = api::cached::<FeedPage>(&url) {
-            accept.run(page);
-            return;
-        }
-        status.set(Status::Loading);
-        owner.with(|| {
-            spawn_local_scoped_with_cancellation(async move {
-                match api::get::<FeedPage>(url).await {
-                    Ok(page) => {
-                        accept.run(page);
-                        status.set(Status::Idle);
-                    }
-                    Err(ApiError::Status(404)) if feed.with_untracked(|f| f.pages == 0) => {
-                        if let Some(cb) = on_missing {
-                            cb.run(());
-                        }
-                        status.set(Status::Failed(ApiError::Status(404)));
-                    }
-                    Err(e) => status.set(Status::Failed(e)),
-                }
-            })
-        });
-    });
-
-    if restored.is_some() {
-        crate::scroll_memory::restore_after_render();
+    let first = config::api_path(&paths::section(edition, &section));
+    let url = move |more: Option<crate::contract::url::FetchUrl>| {
+        more.map_or_else(|| first.clone(), |m| m.as_str().to_string())
+    };
+    let fetch_url = url.clone();
+    let list = PagedList::<FeedPage>::new(move |more| api::get::<FeedPage>(fetch_url(more)))
+        .with_at_hand(move |more| api::cached::<FeedPage>(&url(more)));
+    if list.restore() > 0 {
+        crate::browser::scroll_memory::restore_after_render();
     } else {
-        load_next.run(());
+        list.load_next();
     }
-
-    let sentinel = NodeRef::<Div>::new();
-    if let Some(near_end) = infinite.then(|| near_end::watch(sentinel)).flatten() {
+    if let Some(target) = on_section {
         Effect::new(move |_| {
-            let more = feed.with(|f| f.pages > 0 && f.next.is_some());
-            if near_end.get() && more && status.get() == Status::Idle {
-                // The flag may predate the page that just arrived: look again once it
-                // is laid out.
-                request_animation_frame(move || {
-                    if near_end::still_near(sentinel) && status.get_untracked() == Status::Idle {
-                        load_next.run(());
-                    }
-                });
+            if let Some(info) = list
+                .pages
+                .with(|p| p.last.as_ref().map(|l| l.section.clone()))
+            {
+                target.0.set(Some(info));
             }
         });
     }
+    if let Some(on_missing) = on_missing {
+        Effect::new(move |_| {
+            if list.status.get() == Status::Failed(ApiError::Status(404)) && !list.started() {
+                on_missing.run(());
+            }
+        });
+    }
+    let sentinel = NodeRef::<Div>::new();
+    if infinite {
+        list.load_near_end(sentinel);
+    }
+    let status = list.status;
+    let load_next = Callback::new(move |()| list.load_next());
 
-    let first_page_in = move || feed.with(|f| f.pages > 0);
-    let has_more = move || feed.with(|f| f.next.is_some());
+    let first_page_in = move || list.started();
+    let has_more = move || list.has_more();
 
     view! { class = class,
         // Until the first page is in, the feed holds a screen's height, so the footer
@@ -195,7 +99,7 @@ pub fn SectionFeed(
         >
             <ul class="feed">
                 <For
-                    each=move || feed.get().items
+                    each=move || list.pages.with(|p| p.items.clone())
                     key=|s| s.slug.clone()
                     children=move |story| view! { class = class, <li><StoryCard story edition row=true level/></li> }
                 />

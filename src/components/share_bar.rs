@@ -11,8 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::icons::{NetworkIcon, network_name};
-use crate::reader::Reader;
-use crate::share;
+use crate::logic::share;
+use crate::state::Reader;
 
 /// How long the "Link copied" toast stays.
 const TOAST_MS: u64 = 3000;

@@ -6,7 +6,7 @@ use stylers::style;
 
 use crate::components::icons::{NetworkIcon, StoreIcon, network_name};
 use crate::contract::{Site, Store};
-use crate::reader::Reader;
+use crate::state::Reader;
 
 #[component]
 pub fn SocialLinks(site: Site) -> impl IntoView {
@@ -33,12 +33,11 @@ pub fn SocialLinks(site: Site) -> impl IntoView {
         }
     };
     let reader = Reader::get();
-    let base = crate::api::urls::document_base();
     let social = site
         .social
         .into_iter()
-        .filter_map(|s| Some((s.network, crate::url_policy::link(&s.url, &base)?)))
-        .map(|(network, url)| {
+        .map(|s| {
+            let (network, url) = (s.network, s.url);
             view! { class = class,
                 <li>
                     <a href=url aria-label=network_name(network) title=network_name(network)
@@ -52,8 +51,8 @@ pub fn SocialLinks(site: Site) -> impl IntoView {
     let apps = site
         .apps
         .into_iter()
-        .filter_map(|a| Some((a.store, crate::url_policy::link(&a.url, &base)?)))
-        .map(|(store, url)| {
+        .map(|a| {
+            let (store, url) = (a.store, a.url);
             let label = move || match store {
                 Store::Apple => reader.text().app_store,
                 Store::Google => reader.text().google_play,

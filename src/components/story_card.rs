@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 use stylers::style;
 
+use crate::browser::router::href;
 use crate::components::published::Published;
 use crate::contract::Summary;
-use crate::edition::Edition;
-use crate::routes::{href, table};
+use crate::logic::edition::Edition;
+use crate::logic::routes;
 use crate::takeover::Staged;
 
 #[component]
@@ -83,12 +84,8 @@ pub fn StoryCard(
             }
         }
     };
-    let link = href(&table::article(edition, &story.section.slug, &story.slug));
-    let base = crate::api::urls::document_base();
-    let image = story
-        .image
-        .as_ref()
-        .and_then(|i| Some((crate::url_policy::media(&i.src, &base)?, i.clone())));
+    let link = href(&routes::article(edition, &story.section.slug, &story.slug));
+    let image = story.image.clone();
     let has_image = image.is_some();
     let title_link = view! { class = class,
         <a href=link target=new_tab.then_some("_blank") rel=new_tab.then_some("noopener")>
@@ -104,8 +101,8 @@ pub fn StoryCard(
     view! { class = class,
         <Staged>
             <article class="card" class:lead=lead class:row=row class:with-image=has_image>
-                {image.map(|(src, i)| view! { class = class,
-                    <img src=src alt="" width=i.width height=i.height loading="lazy" decoding="async"/>
+                {image.map(|i| view! { class = class,
+                    <img src=i.src alt="" width=i.width height=i.height loading="lazy" decoding="async"/>
                 })}
                 <div class="text">
                     {title}

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::app::SiteData;
 use crate::components::icons::NetworkIcon;
 use crate::contract::Network;
-use crate::reader::Reader;
+use crate::state::Reader;
+use crate::state::SiteData;
 
 #[component]
 pub fn TelegramFollow() -> impl IntoView {
@@ -30,11 +30,7 @@ pub fn TelegramFollow() -> impl IntoView {
     let site = SiteData::get();
     let reader = Reader::get();
     move || {
-        let base = crate::api::urls::document_base();
-        let url = site
-            .site()?
-            .telegram
-            .and_then(|u| crate::url_policy::link(&u, &base))?;
+        let url = site.site()?.telegram?;
         Some(view! { class = class,
             <a class="follow no-print" href=url rel="noopener noreferrer" target="_blank">
                 <NetworkIcon network=Network::Telegram/>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::reader::{Reader, TEXT_STEPS};
+use crate::state::{Reader, TEXT_STEPS};
 
 #[component]
 pub fn TextSize() -> impl IntoView {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::reader::{Reader, Theme};
+use crate::state::{Reader, Theme};
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {

@@ -8,13 +8,11 @@
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
 
-/// The current page's own title, owned by the app's frame.
-#[derive(Clone, Copy)]
-pub struct PageTitle(pub RwSignal<String>);
+use crate::state::PageTitle;
 
 #[component]
 pub fn Title(#[prop(into)] text: TextProp) -> impl IntoView {
-    let title = expect_context::<PageTitle>();
+    let title = PageTitle::get();
     Effect::new(move |_| title.0.set(text.get().to_string()));
     // A page that has not named itself yet (its story is loading) shows the site's name.
     on_cleanup(move || title.0.set(String::new()));

@@ -3,7 +3,7 @@
 //! per section.
 
 use crate::contract::Article;
-use crate::routes::table;
+use crate::logic::routes;
 
 use super::head::{Context, describe};
 use super::markup::escape;
@@ -16,7 +16,7 @@ const NEWS_MAX: usize = 1000;
 const RSS_ITEMS: usize = 50;
 
 pub fn article_url(ctx: &Context, site: &EditionTree, article: &Article) -> String {
-    ctx.url(&table::article(
+    ctx.url(&routes::article(
         site.edition,
         &article.section.slug,
         &article.slug,

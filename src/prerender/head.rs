@@ -6,8 +6,8 @@ use serde_json::{Value, json};
 
 use crate::components::title::full_title;
 use crate::contract::{Article, Block, Image, SectionInfo};
-use crate::edition::Edition;
-use crate::routes::table;
+use crate::logic::edition::Edition;
+use crate::logic::routes;
 
 use super::markup::{escape, script_json};
 use super::tree::{EditionTree, Tree};
@@ -32,11 +32,11 @@ impl Context<'_> {
     }
 
     pub fn edition_feed(&self, edition: Edition) -> String {
-        self.url(&format!("{}rss.xml", table::front(edition)))
+        self.url(&format!("{}rss.xml", routes::front(edition)))
     }
 
     pub fn section_feed(&self, edition: Edition, section: &str) -> String {
-        self.url(&format!("{}/rss.xml", table::section(edition, section)))
+        self.url(&format!("{}/rss.xml", routes::section(edition, section)))
     }
 
     fn edition(&self, edition: Edition) -> Option<&EditionTree> {
@@ -146,7 +146,7 @@ fn image_tags(tags: &mut Tags, image: Option<&Image>) {
         tags.meta("name", "twitter:card", "summary");
         return;
     };
-    tags.meta("property", "og:image", &image.src);
+    tags.meta("property", "og:image", image.src.as_str());
     if let (Some(w), Some(h)) = (image.width, image.height) {
         tags.meta("property", "og:image:width", &w.to_string());
         tags.meta("property", "og:image:height", &h.to_string());
@@ -157,7 +157,7 @@ fn image_tags(tags: &mut Tags, image: Option<&Image>) {
         image.alt.as_deref().unwrap_or_default(),
     );
     tags.meta("name", "twitter:card", "summary_large_image");
-    tags.meta("name", "twitter:image", &image.src);
+    tags.meta("name", "twitter:image", image.src.as_str());
 }
 
 fn breadcrumbs(crumbs: &[(&str, Option<String>)]) -> Value {
@@ -183,10 +183,10 @@ pub fn front(ctx: &Context, site: &EditionTree) -> Head {
         .tree
         .editions
         .iter()
-        .map(|e| (e.edition, ctx.url(&table::front(e.edition))))
+        .map(|e| (e.edition, ctx.url(&routes::front(e.edition))))
         .collect();
     let mut tags = Tags::default();
-    let path = table::front(site.edition);
+    let path = routes::front(site.edition);
     let url = common(
         ctx,
         &mut tags,
@@ -219,12 +219,12 @@ pub fn section(ctx: &Context, site: &EditionTree, section: &SectionInfo) -> Head
         .map(|e| {
             (
                 e.edition,
-                ctx.url(&table::section(e.edition, &section.slug)),
+                ctx.url(&routes::section(e.edition, &section.slug)),
             )
         })
         .collect();
     let mut tags = Tags::default();
-    let path = table::section(site.edition, &section.slug);
+    let path = routes::section(site.edition, &section.slug);
     let url = common(
         ctx,
         &mut tags,
@@ -244,7 +244,7 @@ pub fn section(ctx: &Context, site: &EditionTree, section: &SectionInfo) -> Head
     );
     tags.meta("property", "og:type", "website");
     image_tags(&mut tags, None);
-    let home = ctx.url(&table::front(site.edition));
+    let home = ctx.url(&routes::front(site.edition));
     tags.json_ld(&breadcrumbs(&[
         (&site.site.name, Some(home)),
         (&section.title, Some(url)),
@@ -260,7 +260,7 @@ pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
     let description = describe(article);
     let own = (
         site.edition,
-        ctx.url(&table::article(
+        ctx.url(&routes::article(
             site.edition,
             &article.section.slug,
             &article.slug,
@@ -276,12 +276,12 @@ pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
             .find(|a| a.slug == t.slug)?;
         Some((
             edition,
-            ctx.url(&table::article(edition, &other.section.slug, &other.slug)),
+            ctx.url(&routes::article(edition, &other.section.slug, &other.slug)),
         ))
     });
     let alternates: Vec<(Edition, String)> = std::iter::once(own).chain(others).collect();
     let mut tags = Tags::default();
-    let path = table::article(site.edition, &article.section.slug, &article.slug);
+    let path = routes::article(site.edition, &article.section.slug, &article.slug);
     let url = common(
         ctx,
         &mut tags,
@@ -340,7 +340,7 @@ pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
         "publisher": {
             "@type": "Organization",
             "name": site.site.name,
-            "url": ctx.url(&table::front(site.edition)),
+            "url": ctx.url(&routes::front(site.edition)),
             "logo": {"@type": "ImageObject", "url": ctx.url("favicon.svg")},
         },
     });
@@ -355,8 +355,8 @@ pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
         news["image"] = json!([image.src]);
     }
     tags.json_ld(&news);
-    let home = ctx.url(&table::front(site.edition));
-    let section_url = ctx.url(&table::section(site.edition, &article.section.slug));
+    let home = ctx.url(&routes::front(site.edition));
+    let section_url = ctx.url(&routes::section(site.edition, &article.section.slug));
     tags.json_ld(&breadcrumbs(&[
         (&site.site.name, Some(home)),
         (&article.section.title, Some(section_url)),

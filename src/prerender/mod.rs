@@ -17,12 +17,13 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::Instant;
 
-use crate::api::{handover, urls};
+use crate::api::config;
 use crate::components::title::full_title;
-use crate::routes::table;
+use crate::logic::routes;
+use crate::takeover::handover;
 
 use head::{Context, Head};
-use source::Source;
+use source::ApiReader;
 
 pub struct Options {
     /// The built site; its `404.html` is the shell every page starts from.
@@ -150,14 +151,14 @@ pub fn run(options: &Options) -> Result<Report, String> {
     let base_path = attribute(&shell, "<base href=\"").unwrap_or_else(|| "/".to_string());
     let api_meta = attribute(&shell, "<meta name=\"api-base\" content=\"").unwrap_or_default();
     let public_base = format!("{}{}", options.origin.trim_end_matches('/'), base_path);
-    urls::configure(&public_base, &api_meta);
-    let api_base = urls::api_base();
+    config::configure(&public_base, &api_meta);
+    let api_base = config::api_base();
     // Links into the API (images) are written relative to `<base href>`, like every
     // other link within the site (below), so the same files serve from any host and
     // sub-path (previews, tests); links meant to be shared stay absolute.
     let api_local = api_base.strip_prefix(&public_base).map(str::to_string);
 
-    let source = Rc::new(Source::new(&options.api));
+    let source = Rc::new(ApiReader::new(&options.api));
     {
         let source = Rc::clone(&source);
         let api_base = api_base.clone();
@@ -186,7 +187,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
                 .push(format!("/{path}: the build has a file there"));
             return 0;
         }
-        let lang = crate::routes::table::parse(&format!("/{path}")).0.lang();
+        let lang = crate::logic::routes::parse(&format!("/{path}")).0.lang();
         let (body, documents) = render::page(&format!("/{path}"));
         let body = match &api_local {
             Some(local) => body.replace(&api_base, local),
@@ -212,17 +213,17 @@ pub fn run(options: &Options) -> Result<Report, String> {
     for site in &tree.editions {
         let edition = site.edition;
         page(
-            table::front(edition),
+            routes::front(edition),
             head::front(&ctx, site),
             None,
             &mut report,
         );
         for section in &site.sections {
-            let path = table::section(edition, &section.slug);
+            let path = routes::section(edition, &section.slug);
             page(path, head::section(&ctx, site, section), None, &mut report);
         }
         for article in &site.articles {
-            let path = table::article(edition, &article.section.slug, &article.slug);
+            let path = routes::article(edition, &article.section.slug, &article.slug);
             let lastmod = article
                 .updated_at
                 .as_ref()
@@ -258,7 +259,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
     out("", "robots.txt", &feeds::robots(&rules, &ctx), &mut report);
     for site in &tree.editions {
         let edition = site.edition;
-        let front = table::front(edition);
+        let front = routes::front(edition);
         let xml = feeds::rss(
             &ctx,
             site,
@@ -271,7 +272,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
         out(&front, "rss.xml", &xml, &mut report);
         report.feeds += 1;
         for section in &site.sections {
-            let path = table::section(edition, &section.slug);
+            let path = routes::section(edition, &section.slug);
             let xml = feeds::rss(
                 &ctx,
                 site,

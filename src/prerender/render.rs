@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::api::handover;
+use crate::takeover::handover;
 
 /// What the app shows at `path` (below the site's base) and the API documents it used:
 /// (API URL, text).
 pub fn page(path: &str) -> (String, Vec<(String, String)>) {
-    crate::router::render_path(path);
+    crate::browser::router::render_path(path);
     handover::begin_page();
     let owner = Owner::new();
     let html = owner.with(|| view! { <crate::app::App/> }.to_html());

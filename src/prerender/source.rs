@@ -10,14 +10,14 @@ enum Place {
     Http(String),
 }
 
-pub struct Source {
+pub struct ApiReader {
     place: Place,
     /// Every page reads its site.json and feed again: each document is read once.
     read: RefCell<HashMap<String, Option<String>>>,
 }
 
-impl Source {
-    pub fn new(arg: &str) -> Source {
+impl ApiReader {
+    pub fn new(arg: &str) -> ApiReader {
         let place = if arg.starts_with("http://") || arg.starts_with("https://") {
             let mut base = arg.to_string();
             if !base.ends_with('/') {
@@ -27,7 +27,7 @@ impl Source {
         } else {
             Place::Dir(PathBuf::from(arg))
         };
-        Source {
+        ApiReader {
             place,
             read: RefCell::default(),
         }

@@ -4,11 +4,13 @@
 
 use std::collections::HashSet;
 
-use crate::api::urls;
-use crate::contract::{self, Article, FeedPage, Front, Resource, SectionInfo, Site, Summary};
-use crate::edition::Edition;
+use crate::api::config;
+use crate::contract::{
+    self, ApiDocument, Article, FeedPage, Front, SectionInfo, Site, Summary, paths,
+};
+use crate::logic::edition::Edition;
 
-use super::source::Source;
+use super::source::ApiReader;
 
 pub struct EditionTree {
     pub edition: Edition,
@@ -29,17 +31,17 @@ pub struct Tree {
 const MAX_FEED_PAGES: usize = 10_000;
 
 struct Walker<'a> {
-    source: &'a Source,
+    source: &'a ApiReader,
     problems: Vec<String>,
 }
 
 impl Walker<'_> {
-    fn load<T: Resource>(&mut self, path: &str) -> Option<T> {
+    fn load<T: ApiDocument>(&mut self, path: &str) -> Option<T> {
         let Some(text) = self.source.read(path) else {
             self.problems.push(format!("{path}: not found"));
             return None;
         };
-        match contract::decode::<T>(&text, &urls::api_path(path)) {
+        match contract::decode::<T>(&text, &config::api_path(path), &config::document_base()) {
             Ok(v) => Some(v),
             Err(e) => {
                 self.problems.push(format!("{path}: {e}"));
@@ -49,12 +51,9 @@ impl Walker<'_> {
     }
 
     /// Every story a section's feed lists, page after page.
-    fn feed(&mut self, lang: &str, slug: &str) -> Option<(SectionInfo, Vec<Summary>)> {
-        let api = urls::api_base();
-        let mut path = format!(
-            "{lang}/sections/{}/1.json",
-            crate::uri::encode_component(slug)
-        );
+    fn feed(&mut self, edition: Edition, slug: &str) -> Option<(SectionInfo, Vec<Summary>)> {
+        let api = config::api_base();
+        let mut path = paths::section(edition, slug);
         let first: FeedPage = self.load(&path)?;
         let info = first.section.clone();
         let mut items = Vec::new();
@@ -64,7 +63,7 @@ impl Walker<'_> {
             items.extend(p.items);
             let Some(next) = p.next else { break };
             // Only pages of the same tree are followed.
-            let Some(rel) = next.strip_prefix(&api) else {
+            let Some(rel) = next.as_str().strip_prefix(&api) else {
                 break;
             };
             if !seen.insert(rel.to_string()) || seen.len() > MAX_FEED_PAGES {
@@ -77,26 +76,25 @@ impl Walker<'_> {
     }
 }
 
-/// Walks the tree at `source`; `urls::configure` must have been called.
-pub fn walk(source: &Source) -> Tree {
+/// Walks the tree at `source`; `config::configure` must have been called.
+pub fn walk(source: &ApiReader) -> Tree {
     let mut walker = Walker {
         source,
         problems: Vec::new(),
     };
     let mut editions = Vec::new();
     for edition in Edition::ALL {
-        let lang = edition.lang();
-        let Some(site) = walker.load::<Site>(&format!("{lang}/site.json")) else {
+        let Some(site) = walker.load::<Site>(&paths::site(edition)) else {
             continue;
         };
         let mut summaries: Vec<Summary> = Vec::new();
-        if let Some(front) = walker.load::<Front>(&format!("{lang}/front.json")) {
+        if let Some(front) = walker.load::<Front>(&paths::front(edition)) {
             summaries.extend(front.top);
             summaries.extend(front.sections.into_iter().flat_map(|s| s.items));
         }
         let mut sections = Vec::new();
         for info in &site.sections {
-            if let Some((section, items)) = walker.feed(lang, &info.slug) {
+            if let Some((section, items)) = walker.feed(edition, &info.slug) {
                 sections.push(section);
                 summaries.extend(items);
             }
@@ -105,13 +103,7 @@ pub fn walk(source: &Source) -> Tree {
         let mut articles: Vec<Article> = summaries
             .into_iter()
             .filter(|s| slugs.insert(s.slug.clone()))
-            .filter_map(|s| {
-                let path = format!(
-                    "{lang}/articles/{}.json",
-                    crate::uri::encode_component(&s.slug)
-                );
-                walker.load::<Article>(&path)
-            })
+            .filter_map(|s| walker.load::<Article>(&paths::article(edition, &s.slug)))
             .collect();
         articles.sort_by_key(|a| std::cmp::Reverse(a.published_at.as_ref().map(|t| t.unix())));
         editions.push(EditionTree {

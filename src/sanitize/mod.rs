@@ -9,6 +9,8 @@ mod tokenizer;
 
 use tokenizer::{Token, tokenize};
 
+use crate::contract::url::{Link, MediaUrl};
+
 /// A sanitised node. Tag and attribute names are `'static` because they can only come
 /// from the allow-lists below.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,7 +120,7 @@ fn digits(v: &str) -> Option<String> {
     (!v.is_empty() && v.len() <= 4 && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.to_string())
 }
 
-/// The attributes kept for `tag`, with URL attributes checked by `url_policy`.
+/// The attributes kept for `tag`, with URL attributes checked by `contract::url`.
 fn allowed_attrs(
     tag: &str,
     attrs: impl Iterator<Item = (String, String)>,
@@ -127,8 +129,10 @@ fn allowed_attrs(
     let mut out = Vec::new();
     for (name, value) in attrs {
         let kept = match (tag, name.as_str()) {
-            ("a", "href") => crate::url_policy::link(&value, base).map(|v| ("href", v)),
-            ("img", "src") => crate::url_policy::media(&value, base).map(|v| ("src", v)),
+            ("a", "href") => Link::check(&value, base).map(|v| ("href", v.as_str().to_string())),
+            ("img", "src") => {
+                MediaUrl::check(&value, base).map(|v| ("src", v.as_str().to_string()))
+            }
             ("img", "alt") => Some(("alt", value)),
             ("img", "width") => digits(&value).map(|v| ("width", v)),
             ("img", "height") => digits(&value).map(|v| ("height", v)),

@@ -1,8 +1,12 @@
-//! Search: the engine (`fold`, `index`), which has no view code and is tested natively,
-//! and the messages (`protocol`) between the page and the Web Worker it runs in
-//! (`worker`). The page's side is `crate::search_client`.
+//! Search: the engine (`engine`: folding, index, ranking, marking the matched words;
+//! pure, tested natively), the Web Worker it runs in (`worker`), the page's side that
+//! talks to the worker or to the backend's endpoint (`client`), and the views: the
+//! header's overlay, the results page and a result.
 
-pub mod fold;
-pub mod index;
-pub mod protocol;
+pub mod client;
+pub mod engine;
+pub mod marked_text;
+pub mod overlay;
+pub mod result;
+pub mod results_page;
 pub mod worker;

@@ -8,9 +8,10 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::index::Index;
-use super::protocol::{BenchReport, Reply, Request};
-use crate::contract::{IndexedArticle, SearchIndex, SearchPage, SectionRef, Summary};
+use super::engine::highlight::{marked, query_words};
+use super::engine::index::Index;
+use super::engine::protocol::{BenchReport, Reply, Request};
+use crate::contract::{IndexedArticle, SearchIndex, SearchResults, SectionRef, Summary};
 
 #[derive(Default)]
 struct State {
@@ -75,24 +76,37 @@ fn handle(state: &mut State, request: Request) -> String {
             },
             Some(index) => {
                 let results = index.search(&q, offset, limit);
+                let articles = results.found.iter().map(|&d| &index.articles[d]);
+                let marks = articles
+                    .clone()
+                    .map(|a| marked(&a.title, a.lead.as_deref(), &results.matched))
+                    .collect();
                 Reply {
                     id,
                     ok: true,
-                    page: Some(SearchPage {
+                    page: Some(SearchResults {
                         query: q,
                         total: Some(results.total as u64),
-                        items: results
-                            .found
-                            .iter()
-                            .map(|&d| summary(&index.articles[d]))
-                            .collect(),
+                        items: articles.map(summary).collect(),
                         next: None,
                     }),
-                    matched: results.matched,
+                    marks,
                     suggestion: results.suggestion,
                 }
             }
         },
+        Request::Mark { id, q, texts } => {
+            let words = query_words(&q);
+            Reply {
+                id,
+                ok: true,
+                marks: texts
+                    .iter()
+                    .map(|(title, lead)| marked(title, lead.as_deref(), &words))
+                    .collect(),
+                ..Reply::default()
+            }
+        }
         Request::Bench {
             queries,
             limit,

@@ -3,15 +3,18 @@
 //! picks the theme (`public/prefs.js` applies it) and how many headlines; every link
 //! opens the full story in a new tab; a credit names the site.
 
+pub mod headlines;
 pub mod resize;
+pub mod story;
 
 use leptos::html::Div;
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::app::SiteData;
-use crate::reader::Reader;
-use crate::routes::{href, table};
+use crate::browser::router::href;
+use crate::logic::routes;
+use crate::state::Reader;
+use crate::state::SiteData;
 
 pub const DEFAULT_COUNT: usize = 5;
 /// One feed page: a widget never pages.
@@ -48,7 +51,7 @@ pub fn WidgetFrame(children: Children) -> impl IntoView {
     let site = SiteData::get();
     let credit = move || {
         site.site().map(|s| {
-            let front = href(&table::front(reader.edition.get()));
+            let front = href(&routes::front(reader.edition.get()));
             view! { class = class,
                 {reader.text().widget_credit}" "
                 <a href=front target="_blank" rel="noopener">{s.name}</a>

@@ -36,7 +36,7 @@ pub fn assert_clean(nodes: &[Node], input: &str) {
                     "{tag} {name} survived in {input:?}"
                 );
                 if matches!(*name, "href" | "src") {
-                    let scheme = newsfront::uri::scheme(value);
+                    let scheme = newsfront::logic::uri::scheme(value);
                     assert!(
                         matches!(scheme.as_deref(), Some("http" | "https" | "mailto")),
                         "{tag} {name}={value} in {input:?}"

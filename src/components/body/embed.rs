@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::components::icons::{NetworkIcon, network_name};
+use crate::contract::url::Link;
 use crate::contract::{Network, Provider};
-use crate::players::{self, Shape};
-use crate::reader::{Reader, Theme};
+use crate::logic::players::{self, Shape};
+use crate::state::{Reader, Theme};
 
 fn network(p: Provider) -> Option<Network> {
     match p {
@@ -28,7 +29,7 @@ fn network(p: Provider) -> Option<Network> {
 const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation";
 
 #[component]
-pub fn EmbedCard(provider: Provider, url: String, title: Option<String>) -> impl IntoView {
+pub fn EmbedCard(provider: Provider, url: Option<Link>, title: Option<String>) -> impl IntoView {
     let class = style! {
         .embed {
             margin: 1.5rem 0;
@@ -70,17 +71,18 @@ pub fn EmbedCard(provider: Provider, url: String, title: Option<String>) -> impl
         }
     };
     let reader = Reader::get();
-    let base = crate::api::urls::document_base();
-    let href = crate::url_policy::link(&url, &base);
     let net = network(provider);
     let name = net.map(network_name).unwrap_or_default();
-    let label = title.clone().unwrap_or_else(|| url.clone());
+    let label = title
+        .clone()
+        .or_else(|| url.as_ref().map(|u| u.as_str().to_string()))
+        .unwrap_or_default();
     let where_ = move || {
         format!("{} {name}", reader.text().open_embed)
             .trim()
             .to_string()
     };
-    let head = match href {
+    let head = match url.clone() {
         Some(href) => view! { class = class,
             <a href=href rel="noopener noreferrer" target="_blank">{label}</a>
         }
@@ -93,10 +95,13 @@ pub fn EmbedCard(provider: Provider, url: String, title: Option<String>) -> impl
     frame.on_load(|f| {
         let _ = f.focus();
     });
-    let playable = players::player(provider, &url, false).is_some();
+    let playable = url
+        .as_ref()
+        .and_then(|u| players::player(provider, u, false))
+        .is_some();
     let player = move || {
         let dark = reader.theme.get_untracked() == Theme::Dark;
-        let player = players::player(provider, &url, dark)?;
+        let player = players::player(provider, url.as_ref()?, dark)?;
         let (video, height) = match player.shape {
             Shape::Video => (true, None),
             Shape::Post(h) => (false, Some(h)),

@@ -1,12 +1,12 @@
-//! An `html` block from an older article. Its markup is untrusted: `sanitize` rebuilds
-//! it as a tree of allowed elements, and this component creates those DOM nodes one by
-//! one (tag names from the allow-list, attribute values as plain strings, text as text
+//! An `html` block from an older article. Its markup is untrusted: decoding rebuilt it
+//! as a tree of allowed elements (`sanitize`), and this component creates those DOM
+//! nodes one by one (tag names from the allow-list, attribute values as plain strings, text as text
 //! nodes). Nothing is ever parsed by the browser as markup.
 
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::sanitize::{Node, sanitize};
+use crate::sanitize::Node;
 
 fn build(document: &web_sys::Document, parent: &web_sys::Node, nodes: &[Node]) {
     for node in nodes {
@@ -33,8 +33,7 @@ fn build(document: &web_sys::Document, parent: &web_sys::Node, nodes: &[Node]) {
 }
 
 #[component]
-pub fn HtmlBlock(html: String) -> impl IntoView {
-    let nodes = sanitize(&html, &crate::api::urls::document_base());
+pub fn HtmlBlock(nodes: Vec<Node>) -> impl IntoView {
     if !cfg!(target_arch = "wasm32") {
         // The pre-render step writes the same tree as escaped HTML text.
         let html = crate::sanitize::to_html(&nodes);

@@ -1,5 +1,5 @@
-//! Runs of text with marks (strong, em) and links. Only links the URL policy allows
-//! are followed; any other `href` leaves its text as plain text.
+//! Runs of text with marks (strong, em) and links (only those the URL policy allowed
+//! at decoding are there; the text of any other stays plain).
 
 use leptos::prelude::*;
 
@@ -7,7 +7,6 @@ use crate::contract::{Inline, Mark};
 
 #[component]
 pub fn Inlines(content: Vec<Inline>) -> impl IntoView {
-    let base = crate::api::urls::document_base();
     content
         .into_iter()
         .map(|i| {
@@ -18,7 +17,7 @@ pub fn Inlines(content: Vec<Inline>) -> impl IntoView {
                     Mark::Em => view! { <em>{v}</em> }.into_any(),
                 };
             }
-            match i.href.and_then(|h| crate::url_policy::link(&h, &base)) {
+            match i.href {
                 Some(href) => view! { <a href=href rel="noopener noreferrer">{v}</a> }.into_any(),
                 None => v,
             }

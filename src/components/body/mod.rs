@@ -32,7 +32,7 @@ fn block(b: Block) -> AnyView {
         Block::Embed(e) => {
             view! { <embed::EmbedCard provider=e.provider url=e.url title=e.title/> }.into_any()
         }
-        Block::Html(h) => view! { <html::HtmlBlock html=h.html/> }.into_any(),
+        Block::Html(h) => view! { <html::HtmlBlock nodes=h.nodes/> }.into_any(),
         Block::Unknown => ().into_any(),
     }
 }

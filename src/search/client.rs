@@ -1,0 +1,335 @@
+//! The page's side of search, behind one `search` function: either the engine in its
+//! Web Worker (started, and the edition's index fetched and handed to it, the first
+//! time the reader opens search) or the backend's endpoint (contract section 6) when
+//! `site.json` gives one.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::api::{self, ApiError, config};
+use crate::contract::paths;
+use crate::contract::url::FetchUrl;
+use crate::contract::{SearchConfig, SearchResults, Site, Summary};
+use crate::logic::edition::Edition;
+use crate::logic::paged::Page;
+use crate::logic::uri;
+use crate::search::engine::highlight::Marked;
+use crate::search::engine::protocol::{Reply, Request};
+
+/// Results per request.
+pub const PAGE_SIZE: usize = 20;
+
+/// Where an edition's search runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchSource {
+    /// The URL of the index the worker searches.
+    Local(String),
+    /// The endpoint template, with `{q}` and `{page}`.
+    Remote(String),
+}
+
+impl SearchSource {
+    /// From `site.json`; without it (or without its `search`), the contract's default
+    /// index path.
+    pub fn of(edition: Edition, site: Option<&Site>) -> SearchSource {
+        match site.and_then(|s| s.search.clone()) {
+            Some(SearchConfig::Endpoint(t)) => SearchSource::Remote(t.as_str().to_string()),
+            Some(SearchConfig::Index(url)) => SearchSource::Local(url.as_str().to_string()),
+            None => SearchSource::Local(config::api_path(&paths::search_index(edition))),
+        }
+    }
+}
+
+/// Where the next page of results comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum More {
+    Offset(usize),
+    Url(FetchUrl),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Hits {
+    pub items: Vec<Summary>,
+    pub total: Option<usize>,
+    pub more: Option<More>,
+    pub suggestion: Option<String>,
+    /// What to mark in each result shown so far, by slug (`search::engine::highlight`).
+    pub marks: HashMap<String, Marked>,
+}
+
+impl Page for Hits {
+    type More = More;
+
+    fn take_items(&mut self) -> Vec<Summary> {
+        std::mem::take(&mut self.items)
+    }
+
+    fn more(&self) -> Option<More> {
+        self.more.clone()
+    }
+
+    fn carry(&mut self, previous: Self) {
+        for (slug, marks) in previous.marks {
+            self.marks.entry(slug).or_insert(marks);
+        }
+    }
+}
+
+/// One page of results for `query`: the first when `more` is `None`.
+pub async fn search(
+    source: &SearchSource,
+    query: &str,
+    more: Option<More>,
+) -> Result<Hits, ApiError> {
+    match source {
+        SearchSource::Local(index) => local(index, query, more).await,
+        SearchSource::Remote(template) => remote(template, query, more).await,
+    }
+}
+
+/// Starts the worker and the index download ahead of the first query.
+pub fn prepare(source: &SearchSource) {
+    if let SearchSource::Local(index) = source {
+        let index = index.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = index_ready(&index).await;
+        });
+    }
+}
+
+// ---- the backend's endpoint ----
+
+async fn remote(template: &str, query: &str, more: Option<More>) -> Result<Hits, ApiError> {
+    let url = match more {
+        Some(More::Url(next)) => next.as_str().to_string(),
+        _ => template
+            .replace("{q}", &uri::encode_component(query.trim()))
+            .replace("{page}", "1"),
+    };
+    let page = api::get::<SearchResults>(url).await?;
+    // The worker marks the query's words as the engine reads them; without it the
+    // results show unmarked.
+    let marks = mark(query, &page.items).await.unwrap_or_default();
+    Ok(Hits {
+        marks: by_slug(&page.items, marks),
+        items: page.items,
+        total: page.total.map(|t| t as usize),
+        more: page.next.map(More::Url),
+        suggestion: None,
+    })
+}
+
+async fn mark(query: &str, items: &[Summary]) -> Result<Vec<Marked>, ApiError> {
+    let texts = items
+        .iter()
+        .map(|s| (s.title.clone(), s.lead.clone()))
+        .collect();
+    let q = query.to_string();
+    let reply = engine()?.call(|id| Request::Mark { id, q, texts }).await?;
+    Ok(reply.marks)
+}
+
+fn by_slug(items: &[Summary], marks: Vec<Marked>) -> HashMap<String, Marked> {
+    items.iter().map(|s| s.slug.clone()).zip(marks).collect()
+}
+
+// ---- the worker ----
+
+type Pending = Rc<RefCell<HashMap<u32, (js_sys::Function, js_sys::Function)>>>;
+
+struct Engine {
+    worker: web_sys::Worker,
+    /// Settles when the worker greets (it listens), or fails after the time-out.
+    listening: js_sys::Promise,
+    pending: Pending,
+    next_id: std::cell::Cell<u32>,
+    /// The index the worker holds (or is building), and its readiness.
+    index: RefCell<Option<(String, js_sys::Promise)>>,
+    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+thread_local! {
+    static ENGINE: RefCell<Option<Rc<Engine>>> = const { RefCell::new(None) };
+    /// Replies that arrived, until their caller takes them.
+    static REPLIES: RefCell<HashMap<u32, Reply>> = RefCell::new(HashMap::new());
+}
+
+fn error_value(e: ApiError) -> JsValue {
+    match e {
+        ApiError::Offline => JsValue::from_f64(-1.0),
+        ApiError::Timeout => JsValue::from_f64(-2.0),
+        ApiError::Decode => JsValue::from_f64(-3.0),
+        ApiError::Status(code) => JsValue::from_f64(f64::from(code)),
+    }
+}
+
+fn error_of(v: &JsValue) -> ApiError {
+    match v.as_f64().map(|f| f as i32) {
+        Some(-2) => ApiError::Timeout,
+        Some(-3) => ApiError::Decode,
+        Some(code) if code > 0 => ApiError::Status(code as u16),
+        _ => ApiError::Offline,
+    }
+}
+
+fn engine() -> Result<Rc<Engine>, ApiError> {
+    if let Some(e) = ENGINE.with_borrow(Clone::clone) {
+        return Ok(e);
+    }
+    let url = uri::resolve(&config::document_base(), "search_worker_loader.js");
+    let worker = web_sys::Worker::new(&url).map_err(|_| ApiError::Offline)?;
+    let pending: Pending = Rc::default();
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new({
+        let pending = pending.clone();
+        move |e: web_sys::MessageEvent| {
+            let Some(text) = e.data().as_string() else {
+                return;
+            };
+            let Ok(reply) = serde_json::from_str::<Reply>(&text) else {
+                return;
+            };
+            let waiting = pending.borrow_mut().remove(&reply.id);
+            if let Some((resolve, _)) = waiting {
+                REPLIES.with_borrow_mut(|r| r.insert(reply.id, reply));
+                let _ = resolve.call1(&JsValue::NULL, &JsValue::TRUE);
+            }
+        }
+    });
+    // The worker could not load or crashed: fail what waits, and start afresh next time.
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new({
+        let pending = pending.clone();
+        move |_| {
+            for (_, (_, reject)) in pending.borrow_mut().drain() {
+                let _ = reject.call1(&JsValue::NULL, &error_value(ApiError::Offline));
+            }
+            ENGINE.with_borrow_mut(|e| {
+                if let Some(e) = e.take() {
+                    e.worker.terminate();
+                }
+            });
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let listening = js_sys::Promise::new(&mut |resolve, reject| {
+        // No greeting in time: the worker's code could not be loaded.
+        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_1(
+            &reject,
+            config::timeout_ms(),
+            &error_value(ApiError::Timeout),
+        );
+        pending.borrow_mut().insert(0, (resolve, reject));
+    });
+    let engine = Rc::new(Engine {
+        worker,
+        listening,
+        pending,
+        next_id: std::cell::Cell::new(1),
+        index: RefCell::new(None),
+        _on_message: on_message,
+        _on_error: on_error,
+    });
+    ENGINE.with_borrow_mut(|e| *e = Some(engine.clone()));
+    Ok(engine)
+}
+
+impl Engine {
+    async fn call(&self, request: impl FnOnce(u32) -> Request) -> Result<Reply, ApiError> {
+        if let Err(e) = JsFuture::from(self.listening.clone()).await {
+            // Start afresh on the next attempt.
+            ENGINE.with_borrow_mut(|slot| slot.take());
+            self.worker.terminate();
+            return Err(error_of(&e));
+        }
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        let text = serde_json::to_string(&request(id)).map_err(|_| ApiError::Decode)?;
+        let promise = js_sys::Promise::new(&mut |resolve, reject| {
+            self.pending.borrow_mut().insert(id, (resolve, reject));
+        });
+        self.worker
+            .post_message(&JsValue::from_str(&text))
+            .map_err(|_| ApiError::Offline)?;
+        JsFuture::from(promise).await.map_err(|e| error_of(&e))?;
+        REPLIES
+            .with_borrow_mut(|r| r.remove(&id))
+            .ok_or(ApiError::Decode)
+    }
+}
+
+/// Waits until the worker holds the index at `url`, fetching it the first time (and
+/// again after a failure, so Retry works).
+async fn index_ready(url: &str) -> Result<Rc<Engine>, ApiError> {
+    let engine = engine()?;
+    let existing = engine
+        .index
+        .borrow()
+        .as_ref()
+        .filter(|(u, _)| u == url)
+        .map(|(_, p)| p.clone());
+    let promise = match existing {
+        Some(p) => p,
+        None => {
+            let url_owned = url.to_string();
+            let e = engine.clone();
+            let p = wasm_bindgen_futures::future_to_promise(async move {
+                let text = api::get_text(&url_owned).await.map_err(error_value)?;
+                match e.call(|id| Request::Build { id, text }).await {
+                    Ok(reply) if reply.ok => Ok(JsValue::TRUE),
+                    Ok(_) => Err(error_value(ApiError::Decode)),
+                    Err(err) => Err(error_value(err)),
+                }
+            });
+            *engine.index.borrow_mut() = Some((url.to_string(), p.clone()));
+            p
+        }
+    };
+    match JsFuture::from(promise).await {
+        Ok(_) => Ok(engine),
+        Err(e) => {
+            engine.index.borrow_mut().take();
+            Err(error_of(&e))
+        }
+    }
+}
+
+async fn local(index: &str, query: &str, more: Option<More>) -> Result<Hits, ApiError> {
+    let engine = index_ready(index).await?;
+    let offset = match more {
+        Some(More::Offset(o)) => o,
+        _ => 0,
+    };
+    let answer = engine
+        .call(|id| Request::Query {
+            id,
+            q: query.to_string(),
+            offset,
+            limit: PAGE_SIZE,
+        })
+        .await?;
+    let Reply {
+        ok: true,
+        page: Some(page),
+        marks,
+        suggestion,
+        ..
+    } = answer
+    else {
+        return Err(ApiError::Decode);
+    };
+    let total = page.total.map_or(0, |t| t as usize);
+    let next = offset + page.items.len();
+    Ok(Hits {
+        marks: by_slug(&page.items, marks),
+        items: page.items,
+        total: Some(total),
+        more: (next < total).then_some(More::Offset(next)),
+        suggestion,
+    })
+}

@@ -1,0 +1,9 @@
+//! The search engine, pure Rust with no browser code: words as it compares them
+//! (`fold`), the index and its ranking (`index`), the words of a result to mark
+//! (`highlight`), and the messages between the page and the worker it runs in
+//! (`protocol`).
+
+pub mod fold;
+pub mod highlight;
+pub mod index;
+pub mod protocol;
