@@ -15,8 +15,13 @@ log=$(mktemp)
 step "format"
 cargo fmt --check || exit 1
 
+step "layout"
+scripts/check-layout.sh || exit 1
+
 step "lints"
 cargo clippy --all-targets --quiet -- -D warnings || exit 1
+# The browser code (every #[cfg(target_arch = "wasm32")] item) is only built for Wasm.
+cargo clippy --target wasm32-unknown-unknown --lib --bin newsfront --bin search_worker --quiet -- -D warnings || exit 1
 
 step "native tests"
 cargo test 2>&1 | tee "$log"

@@ -26,9 +26,7 @@ pub fn Header() -> impl IntoView {
             border-bottom: 3px solid var(--accent);
         }
         .bar {
-            max-width: var(--page-width);
-            margin: 0 auto;
-            padding: 0.5rem 1rem;
+            padding-block: 0.5rem;
             display: flex;
             flex-wrap: wrap;
             align-items: center;
@@ -64,9 +62,6 @@ pub fn Header() -> impl IntoView {
             justify-content: flex-end;
         }
         nav {
-            max-width: var(--page-width);
-            margin: 0 auto;
-            padding: 0 1rem;
             min-height: 2.75rem;
             overflow-x: auto;
         }
@@ -103,7 +98,7 @@ pub fn Header() -> impl IntoView {
     let retry = Callback::new(move |_| site.0.refetch());
     view! { class = class,
         <header>
-            <div class="bar">
+            <div class="bar page-wide">
                 <a class="brand" href=home>
                     {move || site.site().map(|s| s.name).unwrap_or_default()}
                 </a>
@@ -118,7 +113,7 @@ pub fn Header() -> impl IntoView {
                     </Staged>
                 </div>
             </div>
-            <nav aria-label=move || reader.text().sections_nav>
+            <nav class="page-wide" aria-label=move || reader.text().sections_nav>
                 {move || match site.0.get() {
                     Some(Ok(s)) => Some(section_nav(class, s).into_any()),
                     Some(Err(error)) => Some(view! {

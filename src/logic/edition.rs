@@ -56,4 +56,43 @@ mod tests {
         assert_eq!(Edition::from_prefix(""), None);
         assert_eq!(Edition::from_prefix("en"), None);
     }
+
+    /// The edition prefixes are written again in the one script that cannot read this
+    /// file: the partners' loader.
+    #[test]
+    fn the_partners_loader_knows_the_same_editions() {
+        let loader = include_str!("../../public/embed.js");
+        let line = loader
+            .lines()
+            .find(|l| l.contains("var EDITIONS"))
+            .expect("embed.js lists the editions");
+        for e in Edition::ALL {
+            let folder = match e.prefix() {
+                "" => String::new(),
+                p => format!("{p}/"),
+            };
+            // By its language and, where it has one, by its prefix (`data-edition`).
+            assert!(
+                line.contains(&format!("{}: '{folder}'", e.lang())),
+                "embed.js: {} -> '{folder}'",
+                e.lang()
+            );
+            if !e.prefix().is_empty() {
+                assert!(
+                    line.contains(&format!("{}: '{folder}'", e.prefix())),
+                    "embed.js: {} -> '{folder}'",
+                    e.prefix()
+                );
+            }
+        }
+        let names: std::collections::HashSet<&str> = Edition::ALL
+            .iter()
+            .flat_map(|e| [e.lang(), e.prefix()])
+            .collect();
+        assert_eq!(
+            line.matches(": '").count(),
+            names.len(),
+            "embed.js lists no other edition (and '' for the default): {line}"
+        );
+    }
 }

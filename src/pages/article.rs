@@ -69,9 +69,7 @@ pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl Into
 fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
     let class = style! {
         .story {
-            max-width: var(--text-width);
-            margin: 0 auto;
-            padding: 1.5rem 1rem 0 1rem;
+            padding-top: 1.5rem;
         }
         .topline {
             display: flex;
@@ -140,9 +138,7 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
             font-size: 0.875rem;
         }
         .more {
-            max-width: var(--page-width);
-            margin: 2rem auto 0 auto;
-            padding: 0 1rem;
+            margin-top: 2rem;
         }
         .more h2 {
             font-family: var(--font-head);
@@ -196,7 +192,7 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
     let share_title = article.title.clone();
     view! { class = class,
         <Title text=article.title.clone()/>
-        <article class="story">
+        <article class="story page-narrow">
             <div class="topline">
                 <a class="label" href=section_link>{article.section.title.clone()}</a>
                 <TextSize/>
@@ -228,12 +224,12 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
         </article>
         // Their story cards are built each on its own in a take-over (`StoryCard`).
         {has_related.then(|| view! { class = class,
-            <section class="more" aria-labelledby="related-heading">
+            <section class="more page-wide" aria-labelledby="related-heading">
                 <h2 id="related-heading">{move || t().related}</h2>
                 <ul class="related">{related}</ul>
             </section>
         })}
-        <section class="more" aria-labelledby="feed-heading">
+        <section class="more page-wide" aria-labelledby="feed-heading">
             <h2 id="feed-heading">{move || t().more_in} " " {section_title}</h2>
             <SectionFeed edition section infinite=false/>
         </section>

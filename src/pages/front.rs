@@ -18,11 +18,6 @@ use crate::state::Reader;
 #[component]
 pub fn FrontPage(edition: Edition) -> impl IntoView {
     let class = style! {
-        .page {
-            max-width: var(--page-width);
-            margin: 0 auto;
-            padding: 0 1rem;
-        }
         .top {
             display: grid;
             grid-template-columns: 1fr;
@@ -47,7 +42,7 @@ pub fn FrontPage(edition: Edition) -> impl IntoView {
     let retry = Callback::new(move |_| front.refetch());
     view! { class = class,
         <Title text=""/>
-        <div class="page">
+        <div class="page-wide">
             <h1 class="visually-hidden">{move || reader.text().top_stories}</h1>
             {move || match front.get() {
                 None => view! { <Loading height="100vh"/> }.into_any(),

@@ -12,9 +12,7 @@ use crate::state::Reader;
 pub fn NotFound() -> impl IntoView {
     let class = style! {
         .not-found {
-            max-width: var(--text-width);
-            margin: 3rem auto;
-            padding: 0 1rem;
+            margin-block: 3rem;
             min-height: 40vh;
         }
     };
@@ -22,7 +20,7 @@ pub fn NotFound() -> impl IntoView {
     let text = move || reader.text();
     view! { class = class,
         <Title text=move || text().not_found_title/>
-        <section class="not-found">
+        <section class="not-found page-narrow">
             <h1>{move || text().not_found_title}</h1>
             <p>{move || text().not_found_text}</p>
             <p><a class="button" href=move || href(&routes::front(reader.edition.get()))>{move || text().back_home}</a></p>

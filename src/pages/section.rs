@@ -13,11 +13,6 @@ use crate::state::SiteData;
 #[component]
 pub fn SectionPage(edition: Edition, section: String) -> impl IntoView {
     let class = style! {
-        .page {
-            max-width: var(--page-width);
-            margin: 0 auto;
-            padding: 0 1rem;
-        }
         .head {
             padding: 1.5rem 0 0.5rem 0;
             border-bottom: 2px solid var(--text);
@@ -55,7 +50,7 @@ pub fn SectionPage(edition: Edition, section: String) -> impl IntoView {
         let section = section.clone();
         view! { class = class,
             <Title text=title/>
-            <div class="page">
+            <div class="page-wide">
                 <header class="head">
                     <h1>{title}</h1>
                     // Always there, so the page does not move when the tagline arrives.

@@ -3,12 +3,14 @@
 //! JavaScript and that the app then takes over (`api::handover`); plus the sitemaps,
 //! `robots.txt` and RSS feeds.
 //!
-//! It runs after Trunk's build (`scripts/postbuild.mjs`), on the built shell page.
+//! It runs after Trunk's build (`scripts/postbuild.sh`), on the page Trunk wrote: the
+//! shell (`shell`) is the one place that edits it.
 
 pub mod feeds;
 pub mod head;
 pub mod markup;
 pub mod render;
+pub mod shell;
 pub mod source;
 pub mod tree;
 
@@ -23,6 +25,7 @@ use crate::logic::routes;
 use crate::takeover::handover;
 
 use head::{Context, Head};
+use shell::Shell;
 use source::ApiReader;
 
 pub struct Options {
@@ -52,45 +55,6 @@ fn attribute(html: &str, before: &str) -> Option<String> {
     let start = html.find(before)? + before.len();
     let end = html[start..].find('"')?;
     Some(html[start..start + end].to_string())
-}
-
-/// The shell with this page's language, title, head tags and body. The app starts once
-/// the page has been painted (`deferred-*.js`, written by `scripts/postbuild.mjs`), and
-/// its files are not preloaded: the page's own text and images load first.
-fn assemble(shell: &str, lang: &str, head: &Head, body: &str, documents: &str) -> Option<String> {
-    let mut html = shell.replacen("<html lang=\"en\">", &format!("<html lang=\"{lang}\">"), 1);
-    html = html.replacen("src=\"./start-", "src=\"./deferred-", 1);
-    while let Some(p0) = html
-        .find("<link rel=\"modulepreload\"")
-        .or_else(|| html.find("<link rel=\"preload\""))
-    {
-        let p1 = html[p0..].find('>')? + p0 + 1;
-        html.replace_range(p0..p1, "");
-    }
-    let t0 = html.find("<title>")?;
-    let t1 = html[t0..].find("</title>")? + t0 + "</title>".len();
-    html.replace_range(
-        t0..t1,
-        &format!("<title>{}</title>", markup::escape(&head.title)),
-    );
-    if let Some(d0) = html.find("<meta name=\"description\"") {
-        let d1 = html[d0..].find('>')? + d0 + 1;
-        html.replace_range(d0..d1, "");
-    }
-    let h = html.find("</head>")?;
-    let tags = format!(
-        "{}  <noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>\n",
-        head.tags
-    );
-    html.insert_str(h, &tags);
-    let b0 = html.find("<body>")? + "<body>".len();
-    let n0 = html[b0..].find("<noscript>")? + b0;
-    let n1 = html[n0..].find("</noscript>")? + n0 + "</noscript>".len();
-    html.replace_range(
-        n0..n1,
-        &format!("<!--prerendered-->{body}<!--/prerendered-->\n{documents}"),
-    );
-    Some(html)
 }
 
 /// Links and images within the site made relative to `<base href>` (`/news/world` →
@@ -145,11 +109,10 @@ fn write(dist: &Path, path: &str, name: &str, text: &str) -> std::io::Result<()>
 
 pub fn run(options: &Options) -> Result<Report, String> {
     let started = Instant::now();
-    let shell_path = options.dist.join("404.html");
-    let shell = std::fs::read_to_string(&shell_path)
-        .map_err(|e| format!("{}: {e}", shell_path.display()))?;
-    let base_path = attribute(&shell, "<base href=\"").unwrap_or_else(|| "/".to_string());
-    let api_meta = attribute(&shell, "<meta name=\"api-base\" content=\"").unwrap_or_default();
+    let shell = Shell::open(&options.dist)?;
+    let blank = shell.page(&shell::Fill::default());
+    let base_path = attribute(&blank, "<base href=\"").unwrap_or_else(|| "/".to_string());
+    let api_meta = attribute(&blank, "<meta name=\"api-base\" content=\"").unwrap_or_default();
     let public_base = format!("{}{}", options.origin.trim_end_matches('/'), base_path);
     config::configure(&public_base, &api_meta);
     let api_base = config::api_base();
@@ -195,12 +158,17 @@ pub fn run(options: &Options) -> Result<Report, String> {
         };
         let body = relative_to_base(&body, &base_path);
         let documents = handover_elements(&api_base, documents);
-        let Some(html) = assemble(&shell, lang, &head, &body, &documents) else {
-            report
-                .problems
-                .push("404.html is not the shell page".to_string());
-            return 0;
-        };
+        let html = shell.page(&shell::Fill {
+            lang: Some(lang),
+            title: Some(&markup::escape(&head.title)),
+            head: Some(&format!(
+                "{}  <noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>\n",
+                head.tags
+            )),
+            body: Some(&format!(
+                "<!--prerendered-->{body}<!--/prerendered-->\n{documents}"
+            )),
+        });
         if let Err(e) = write(&options.dist, &path, "index.html", &html) {
             report.problems.push(format!("/{path}: {e}"));
             return 0;

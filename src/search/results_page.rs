@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::api::ApiError;
-use crate::browser::near_end;
 use crate::browser::paged_list::{PagedList, Status};
 use crate::browser::router::Location;
 use crate::browser::router::search_href;
@@ -23,9 +22,7 @@ use crate::state::SiteData;
 pub fn ResultsPage(edition: Edition) -> impl IntoView {
     let class = style! {
         .page {
-            max-width: var(--text-width);
-            margin: 0 auto;
-            padding: 1.5rem 1rem 3rem 1rem;
+            padding-block: 1.5rem 3rem;
             min-height: 60vh;
         }
         h1 {
@@ -174,7 +171,7 @@ pub fn ResultsPage(edition: Edition) -> impl IntoView {
 
     view! { class = class,
         <Title text=title/>
-        <div class="page">
+        <div class="page page-narrow">
             <h1>{move || reader.text().search}</h1>
             <form role="search" on:submit=submit>
                 <input type="search" class="text-field" name="q" aria-label=move || reader.text().search_field

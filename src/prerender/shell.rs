@@ -1,0 +1,500 @@
+//! The one owner of the site's HTML shell. Trunk writes `index.html`; this makes it fit
+//! a strict Content-Security-Policy once, writes it as `index.html` and `404.html` (the
+//! app's shell, which static hosts serve for unknown paths), writes `_headers` and the
+//! widget picker's policy, and then fills it for every pre-rendered page through named
+//! slots (`Slot`), rather than by searching and replacing in each page.
+//!
+//! What is done to Trunk's page:
+//! - its inline `<script type="module">` moves to a hashed file (`start-*.js`), since a
+//!   policy without `'unsafe-inline'` would block it; `deferred-*.js` starts the same
+//!   after a pre-rendered page's first paint, so the page's text and images come first;
+//! - the theme script (`public/prefs.js`) must run before the first paint: as a file it
+//!   is one more round trip, so it is inlined and allowed by its hash alone;
+//! - `integrity` on the Wasm preload goes (Chromium ignores it on a fetch destination
+//!   and warns on every page, crbug.com/981419);
+//! - the policy goes in as a `<meta>` tag, and into `_headers` (Cloudflare Pages' format,
+//!   which Netlify reads too) with what a meta tag cannot carry (`frame-ancestors`).
+
+use std::path::Path;
+
+use base64::Engine;
+use regex::Regex;
+use sha2::{Digest, Sha256};
+
+use crate::logic::edition::Edition;
+use crate::logic::players::FRAME_HOSTS;
+
+/// The places of the shell that a page fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// The value of `<html lang>`.
+    Lang,
+    /// The text of `<title>`.
+    Title,
+    /// The shell's `<meta name="description">` (a page brings its own).
+    Description,
+    /// One of the app's preload links (a pre-rendered page does not preload the app).
+    Preload(usize),
+    /// Before `</head>`: the page's own head tags.
+    Head,
+    /// The body's `<noscript>` notice, or a page's rendered content.
+    Body,
+    /// The start-up script's file name.
+    Start,
+}
+
+enum Part {
+    Text(String),
+    Slot(Slot),
+}
+
+/// What one page puts in the slots; `None` keeps the shell's own.
+#[derive(Default)]
+pub struct Fill<'a> {
+    pub lang: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub head: Option<&'a str>,
+    pub body: Option<&'a str>,
+}
+
+pub struct Shell {
+    parts: Vec<Part>,
+    /// The shell's own content of each slot.
+    lang: String,
+    title: String,
+    description: String,
+    preloads: Vec<String>,
+    body: String,
+    start: String,
+    deferred: String,
+}
+
+fn sha256(text: &str) -> Vec<u8> {
+    Sha256::digest(text.as_bytes()).to_vec()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn write(dist: &Path, name: &str, text: &str) -> Result<(), String> {
+    std::fs::write(dist.join(name), text).map_err(|e| format!("{name}: {e}"))
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a valid pattern")
+}
+
+/// The policy every page carries; `frames` is what it may frame.
+fn policy(script_hash: &str, api_origin: &str, frames: &str) -> String {
+    [
+        "default-src 'self'".to_string(),
+        format!("script-src 'self' 'wasm-unsafe-eval'{script_hash}"),
+        "style-src 'self'".to_string(),
+        "img-src 'self' https: data:".to_string(),
+        "font-src 'self'".to_string(),
+        format!("connect-src 'self'{api_origin}"),
+        format!("frame-src {frames}"),
+        "object-src 'none'".to_string(),
+        "base-uri 'self'".to_string(),
+        "form-action 'self'".to_string(),
+    ]
+    .join("; ")
+}
+
+fn with_policy(html: &str, policy: &str) -> String {
+    html.replacen(
+        "<meta charset=\"utf-8\">",
+        &format!(
+            "<meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"
+        ),
+        1,
+    )
+}
+
+impl Shell {
+    /// The shell of the site built in `dist`: its `404.html` once there is one (a site
+    /// built before, pre-rendered again), else made from Trunk's page (`build`).
+    pub fn open(dist: &Path) -> Result<Shell, String> {
+        let Ok(html) = std::fs::read_to_string(dist.join("404.html")) else {
+            return Shell::build(dist);
+        };
+        let start = re(r#"src="\./(start-[0-9a-f]+\.js)""#)
+            .captures(&html)
+            .map(|c| c[1].to_string())
+            .unwrap_or_default();
+        let deferred = start.replacen("start-", "deferred-", 1);
+        Shell::slots(&html, start, deferred)
+    }
+
+    /// Reads Trunk's `index.html` from `dist`, makes it fit the policy and writes the
+    /// site's files that come from it (see the module's comment).
+    fn build(dist: &Path) -> Result<Shell, String> {
+        let path = dist.join("index.html");
+        let mut html =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if html.contains("http-equiv=\"Content-Security-Policy\"") {
+            return Err("index.html was already made into the shell: build again".into());
+        }
+
+        let mut start = String::new();
+        let mut deferred = String::new();
+        if let Some(m) = re(r#"<script type="module">([\s\S]*?)</script>"#).captures(&html) {
+            let code = format!("{}\n", m[1].trim());
+            let hash = &hex(&sha256(&code))[..16];
+            start = format!("start-{hash}.js");
+            deferred = format!("deferred-{hash}.js");
+            write(dist, &start, &code)?;
+            write(
+                dist,
+                &deferred,
+                &format!(
+                    "// Starts the app after the pre-rendered page's first paint.\nrequestAnimationFrame(() => setTimeout(() => import('./{start}')));\n"
+                ),
+            )?;
+            let tag = format!("<script type=\"module\" src=\"./{start}\"></script>");
+            html = html.replacen(&m[0], &tag, 1);
+        }
+
+        let mut script_hash = String::new();
+        if let Some(m) =
+            re(r#"<script src="\./(prefs-[0-9a-f]+\.js)"[^>]*></script>"#).captures(&html)
+        {
+            let file = dist.join(&m[1]);
+            let code =
+                std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", m[1].to_string()))?;
+            let digest = base64::engine::general_purpose::STANDARD.encode(sha256(&code));
+            script_hash = format!(" 'sha256-{digest}'");
+            let whole = m[0].to_string();
+            html = html.replacen(&whole, &format!("<script>{code}</script>"), 1);
+            std::fs::remove_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        }
+
+        html = re(r#"(<link rel="preload"[^>]*as="fetch"[^>]*?) integrity="[^"]*""#)
+            .replace_all(&html, "$1")
+            .into_owned();
+        html = re(r#"(<link rel="preload"[^>]*?) integrity="[^"]*"([^>]*as="fetch")"#)
+            .replace_all(&html, "$1$2")
+            .into_owned();
+
+        // connect-src allows the API base when it is on another origin.
+        let api_base = re(r#"<meta name="api-base" content="([^"]*)">"#)
+            .captures(&html)
+            .map(|c| c[1].to_string())
+            .unwrap_or_default();
+        let api_origin = re(r"^(https?://[^/]+)")
+            .captures(&api_base)
+            .map(|c| format!(" {}", &c[1]))
+            .unwrap_or_default();
+        let hosts = FRAME_HOSTS.join(" ");
+        let page_policy = policy(&script_hash, &api_origin, &hosts);
+        html = with_policy(&html, &page_policy);
+        write(dist, "index.html", &html)?;
+        write(dist, "404.html", &html)?;
+
+        // The widget picker shows live widgets: it frames this site itself.
+        let demo_policy = policy(&script_hash, &api_origin, &format!("'self' {hosts}"));
+        if let Ok(demo) = std::fs::read_to_string(dist.join("embed-demo.html")) {
+            write(dist, "embed-demo.html", &with_policy(&demo, &demo_policy))?;
+        }
+        write(
+            dist,
+            "_headers",
+            &headers(dist, &page_policy, &demo_policy)?,
+        )?;
+
+        Shell::slots(&html, start, deferred)
+    }
+
+    /// Cuts the shell at its slots.
+    fn slots(html: &str, start: String, deferred: String) -> Result<Shell, String> {
+        let missing = |what: &str| format!("the shell page has no {what}");
+        let mut found: Vec<(usize, usize, Slot)> = Vec::new();
+        let mut find = |pattern: &str, group: usize, slot: Slot| -> Option<String> {
+            let c = re(pattern).captures(html)?;
+            let m = c.get(group)?;
+            found.push((m.start(), m.end(), slot));
+            Some(m.as_str().to_string())
+        };
+        let lang = find(r#"<html lang="([^"]*)">"#, 1, Slot::Lang)
+            .ok_or_else(|| missing("<html lang>"))?;
+        let title =
+            find(r"<title>([^<]*)</title>", 1, Slot::Title).ok_or_else(|| missing("<title>"))?;
+        let description = find(
+            r#"\n?\s*<meta name="description"[^>]*>"#,
+            0,
+            Slot::Description,
+        )
+        .unwrap_or_default();
+        find(r"</head>", 0, Slot::Head).ok_or_else(|| missing("</head>"))?;
+        let body = find(r"<body>\s*(<noscript>[\s\S]*?</noscript>)", 1, Slot::Body)
+            .ok_or_else(|| missing("<noscript> in <body>"))?;
+        if !start.is_empty() {
+            find(
+                &format!(r#"src="\./({})""#, regex::escape(&start)),
+                1,
+                Slot::Start,
+            );
+        }
+        let mut preloads = Vec::new();
+        for m in re(r#"\n?[ \t]*<link rel="(?:modulepreload|preload)"[^>]*>"#).find_iter(html) {
+            found.push((m.start(), m.end(), Slot::Preload(preloads.len())));
+            preloads.push(m.as_str().to_string());
+        }
+        found.sort_by_key(|f| f.0);
+        let mut parts = Vec::new();
+        let mut at = 0;
+        for (from, to, slot) in found {
+            if from < at {
+                return Err("the shell's slots overlap".into());
+            }
+            parts.push(Part::Text(html[at..from].to_string()));
+            // `</head>` is a place before which a page adds its tags, so it stays.
+            parts.push(Part::Slot(slot));
+            at = if slot == Slot::Head { from } else { to };
+        }
+        parts.push(Part::Text(html[at..].to_string()));
+        Ok(Shell {
+            parts,
+            lang,
+            title,
+            description,
+            preloads,
+            body,
+            start,
+            deferred,
+        })
+    }
+
+    /// A pre-rendered page: the shell with `fill` in its slots, started after its first
+    /// paint and without preloading the app.
+    pub fn page(&self, fill: &Fill) -> String {
+        let mut out = String::with_capacity(
+            self.parts
+                .iter()
+                .map(|p| match p {
+                    Part::Text(t) => t.len(),
+                    Part::Slot(_) => 0,
+                })
+                .sum::<usize>()
+                + fill.body.map_or(0, str::len)
+                + fill.head.map_or(0, str::len),
+        );
+        for part in &self.parts {
+            match part {
+                Part::Text(t) => out.push_str(t),
+                Part::Slot(Slot::Lang) => out.push_str(fill.lang.unwrap_or(&self.lang)),
+                Part::Slot(Slot::Title) => out.push_str(fill.title.unwrap_or(&self.title)),
+                Part::Slot(Slot::Description) if fill.head.is_none() => {
+                    out.push_str(&self.description)
+                }
+                Part::Slot(Slot::Description) => {}
+                Part::Slot(Slot::Preload(i)) if fill.body.is_none() => {
+                    out.push_str(&self.preloads[*i])
+                }
+                Part::Slot(Slot::Preload(_)) => {}
+                Part::Slot(Slot::Head) => out.push_str(fill.head.unwrap_or_default()),
+                Part::Slot(Slot::Body) => out.push_str(fill.body.unwrap_or(&self.body)),
+                Part::Slot(Slot::Start) if fill.body.is_none() => out.push_str(&self.start),
+                Part::Slot(Slot::Start) => out.push_str(&self.deferred),
+            }
+        }
+        out
+    }
+}
+
+/// The framing and cache rules. Every matching rule applies, in order, and `! Name`
+/// drops a header an earlier rule set. The README has the same rules for nginx.
+fn headers(dist: &Path, policy: &str, demo_policy: &str) -> Result<String, String> {
+    const IMMUTABLE: &str = "Cache-Control: public, max-age=31536000, immutable";
+    let mut rules: Vec<(String, Vec<String>)> = vec![(
+        "/*".into(),
+        vec![
+            format!("Content-Security-Policy: {policy}; frame-ancestors 'none'"),
+            "X-Frame-Options: DENY".into(),
+            "X-Content-Type-Options: nosniff".into(),
+            "Referrer-Policy: strict-origin-when-cross-origin".into(),
+            "Cache-Control: no-cache".into(),
+        ],
+    )];
+    // Partner widgets may be framed by any site.
+    for edition in Edition::ALL {
+        let folder = match edition.prefix() {
+            "" => String::new(),
+            p => format!("{p}/"),
+        };
+        rules.push((
+            format!("/{folder}embed/*"),
+            vec![
+                "! Content-Security-Policy".into(),
+                "! X-Frame-Options".into(),
+                format!("Content-Security-Policy: {policy}; frame-ancestors *"),
+            ],
+        ));
+    }
+    rules.push((
+        "/embed-demo.html".into(),
+        vec![
+            "! Content-Security-Policy".into(),
+            format!("Content-Security-Policy: {demo_policy}; frame-ancestors 'none'"),
+        ],
+    ));
+    // Partners link the loader by a fixed name: cached briefly, not for ever.
+    rules.push((
+        "/embed.js".into(),
+        vec![
+            "! Cache-Control".into(),
+            "Cache-Control: public, max-age=3600".into(),
+        ],
+    ));
+    let hashed = re(r"-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$");
+    let mut files: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|f| hashed.is_match(f))
+        .collect();
+    files.sort();
+    for f in files {
+        rules.push((
+            format!("/{f}"),
+            vec!["! Cache-Control".into(), IMMUTABLE.into()],
+        ));
+    }
+    Ok(rules
+        .iter()
+        .map(|(path, lines)| {
+            let lines: String = lines.iter().map(|l| format!("  {l}\n")).collect();
+            format!("{path}\n{lines}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = r#"<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <base href="/">
+  <meta name="api-base" content="https://api.example/v1/">
+  <meta name="description" content="News from our newsroom.">
+  <title>News</title>
+  <script src="./prefs-0123abcd.js"></script>
+<script type="module">
+import init from './newsfront-0123456789abcdef.js';
+init();
+</script>
+  <link rel="modulepreload" href="./newsfront-0123456789abcdef.js">
+  <link rel="preload" href="./newsfront-0123456789abcdef_bg.wasm" integrity="sha384-x" as="fetch" type="application/wasm" crossorigin="">
+</head>
+<body>
+  <noscript>
+    <p>This news site needs JavaScript.</p>
+  </noscript>
+</body>
+</html>
+"#;
+
+    fn built(name: &str) -> (std::path::PathBuf, Shell) {
+        let dir =
+            std::env::temp_dir().join(format!("newsfront-shell-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), TRUNK).unwrap();
+        std::fs::write(
+            dir.join("prefs-0123abcd.js"),
+            "document.documentElement.dataset.x = 1;\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("embed-demo.html"),
+            "<meta charset=\"utf-8\"><p>picker</p>",
+        )
+        .unwrap();
+        let shell = Shell::open(&dir).unwrap();
+        (dir, shell)
+    }
+
+    #[test]
+    fn trunks_page_becomes_a_shell_under_a_strict_policy() {
+        let (dir, _) = built("trunk");
+        let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+        assert_eq!(html, std::fs::read_to_string(dir.join("404.html")).unwrap());
+        assert!(!html.contains("import init"), "no inline module script");
+        let start = re(r#"src="\./(start-[0-9a-f]{16}\.js)""#)
+            .captures(&html)
+            .unwrap()[1]
+            .to_string();
+        assert!(
+            std::fs::read_to_string(dir.join(&start))
+                .unwrap()
+                .contains("import init")
+        );
+        assert!(dir.join(start.replace("start-", "deferred-")).exists());
+        assert!(html.contains("<script>document.documentElement.dataset.x = 1;\n</script>"));
+        assert!(!dir.join("prefs-0123abcd.js").exists());
+        assert!(!html.contains("integrity="), "{html}");
+        let csp = re(r#"http-equiv="Content-Security-Policy" content="([^"]*)""#)
+            .captures(&html)
+            .unwrap()[1]
+            .to_string();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+            "{csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(
+            csp.contains("connect-src 'self' https://api.example;"),
+            "{csp}"
+        );
+        for host in FRAME_HOSTS {
+            assert!(csp.contains(host));
+        }
+        let headers = std::fs::read_to_string(dir.join("_headers")).unwrap();
+        for ed in ["/embed/*", "/ru/embed/*", "/arm/embed/*"] {
+            assert!(
+                headers.contains(&format!("{ed}\n  ! Content-Security-Policy")),
+                "{ed}"
+            );
+        }
+        assert!(headers.contains(&format!(
+            "/{start}\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable"
+        )));
+        let demo = std::fs::read_to_string(dir.join("embed-demo.html")).unwrap();
+        assert!(demo.contains("frame-src 'self' https://"));
+        // A second run reads the shell it wrote rather than making it again.
+        assert!(Shell::open(&dir).is_ok());
+    }
+
+    #[test]
+    fn a_page_fills_the_named_slots() {
+        let (_, shell) = built("slots");
+        let page = shell.page(&Fill {
+            lang: Some("hy"),
+            title: Some("Story &amp; more"),
+            head: Some("  <meta name=\"description\" content=\"own\">\n"),
+            body: Some("<main>story</main>"),
+        });
+        assert!(page.contains("<html lang=\"hy\">"));
+        assert!(page.contains("<title>Story &amp; more</title>"));
+        assert_eq!(page.matches("name=\"description\"").count(), 1);
+        assert!(page.contains("content=\"own\">\n</head>"), "{page}");
+        assert!(
+            page.contains("<body>\n  <main>story</main>\n</body>"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("preload"),
+            "a pre-rendered page does not preload the app"
+        );
+        assert!(page.contains("src=\"./deferred-"));
+        assert!(!page.contains("src=\"./start-"));
+        // With nothing filled in, the page is the shell itself.
+        let blank = shell.page(&Fill::default());
+        assert!(blank.contains("modulepreload") && blank.contains("src=\"./start-"));
+        assert!(blank.contains("<noscript>"));
+    }
+}
