@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::api::config;
-use crate::browser::router::Location;
 use crate::components::crash_notice::CrashNotice;
 use crate::components::title::full_title;
 use crate::components::{footer::Footer, header::Header};
@@ -13,6 +12,7 @@ use crate::pages::{
     article::ArticlePage, front::FrontPage, not_found::NotFound, section::SectionPage,
 };
 use crate::search::results_page::ResultsPage;
+use crate::state::Location;
 use crate::state::{self, PageTitle, Reader, SiteData};
 use crate::takeover::Staged;
 use crate::widget::{headlines::HeadlinesWidget, story::StoryWidget};

@@ -1,5 +1,5 @@
 //! Every piece of state shared between views, each a context the app's frame provides
-//! once (`provide`): the reader (edition, theme, text size), the current route, the
+//! once (`provide`): the reader (edition, theme, text size), the address and the route, the
 //! edition's `site.json`, the page's title, the article's translations (for the edition
 //! switch) and the section a feed reports. A view that needs one calls its `get()`.
 
@@ -22,6 +22,31 @@ pub fn provide(route: Memo<(Edition, Route)>) {
     Reader::provide(edition);
     let site = api::Fetched::<Site>::new(move || config::api_path(&paths::site(edition.get())));
     provide_context(SiteData(site));
+}
+
+/// The current address: the path below the site's base (starting with `/`) and the
+/// query string (without `?`). `browser::router` keeps it and navigates.
+#[derive(Clone, Copy)]
+pub struct Location {
+    pub(crate) base: StoredValue<String>,
+    pub(crate) path: RwSignal<String>,
+    pub(crate) query: RwSignal<String>,
+}
+
+impl Location {
+    pub fn get() -> Location {
+        expect_context::<Location>()
+    }
+
+    /// The path below the site's base (tracked).
+    pub fn path(&self) -> String {
+        self.path.get()
+    }
+
+    /// A query parameter, decoded (tracked).
+    pub fn query(&self, name: &str) -> Option<String> {
+        self.query.with(|q| crate::logic::uri::query_param(q, name))
+    }
 }
 
 /// The site's `site.json` for the current edition, shared by header, footer and pages.

@@ -11,15 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
 use crate::logic::uri;
-
-/// The current address: the path below the site's base (starting with `/`) and the
-/// query string (without `?`).
-#[derive(Clone, Copy)]
-pub struct Location {
-    base: StoredValue<String>,
-    path: RwSignal<String>,
-    query: RwSignal<String>,
-}
+use crate::state::Location;
 
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
@@ -102,20 +94,6 @@ impl Location {
             listen(location, base);
         }
         location
-    }
-
-    pub fn get() -> Location {
-        expect_context::<Location>()
-    }
-
-    /// The path below the site's base (tracked).
-    pub fn path(&self) -> String {
-        self.path.get()
-    }
-
-    /// A query parameter, decoded (tracked).
-    pub fn query(&self, name: &str) -> Option<String> {
-        self.query.with(|q| uri::query_param(q, name))
     }
 
     /// Goes to `href` (absolute, or relative to the document) as a new history entry,

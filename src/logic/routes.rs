@@ -37,6 +37,10 @@ pub enum Route {
 
 const RESERVED: &[&str] = &["search", "embed"];
 
+/// The search worker's loader, a file of the build below the base (Trunk names it after
+/// the worker's `data-bin` in index.html).
+pub const SEARCH_WORKER: &str = "search_worker_loader.js";
+
 /// What a path below the site's base means. `path` has no base prefix, query or fragment.
 pub fn parse(path: &str) -> (Edition, Route) {
     let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();

@@ -182,7 +182,10 @@ fn engine() -> Result<Rc<Engine>, ApiError> {
     if let Some(e) = ENGINE.with_borrow(Clone::clone) {
         return Ok(e);
     }
-    let url = uri::resolve(&config::document_base(), "search_worker_loader.js");
+    let url = uri::resolve(
+        &config::document_base(),
+        crate::logic::routes::SEARCH_WORKER,
+    );
     let worker = web_sys::Worker::new(&url).map_err(|_| ApiError::Offline)?;
     let pending: Pending = Rc::default();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new({

@@ -11,12 +11,12 @@ use stylers::style;
 use wasm_bindgen::JsCast;
 
 use crate::browser::paged_list::{PagedList, Status};
-use crate::browser::router::Location;
 use crate::browser::router::search_href;
 use crate::components::error_box::ErrorBox;
 use crate::logic::i18n;
 use crate::search::client::{self, Hits, SearchSource};
 use crate::search::result::SearchResult;
+use crate::state::Location;
 use crate::state::Reader;
 use crate::state::SiteData;
 

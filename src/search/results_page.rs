@@ -7,7 +7,6 @@ use stylers::style;
 
 use crate::api::ApiError;
 use crate::browser::paged_list::{PagedList, Status};
-use crate::browser::router::Location;
 use crate::browser::router::search_href;
 use crate::components::error_box::ErrorBox;
 use crate::components::title::Title;
@@ -15,6 +14,7 @@ use crate::logic::edition::Edition;
 use crate::logic::i18n;
 use crate::search::client::{self, Hits, SearchSource};
 use crate::search::result::SearchResult;
+use crate::state::Location;
 use crate::state::Reader;
 use crate::state::SiteData;
 

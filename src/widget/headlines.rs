@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::api::{self, config};
-use crate::browser::router::Location;
 use crate::browser::router::href;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
@@ -15,6 +14,7 @@ use crate::contract::FeedPage;
 use crate::contract::paths;
 use crate::logic::edition::Edition;
 use crate::logic::routes;
+use crate::state::Location;
 use crate::state::Reader;
 use crate::widget::{self, WidgetFrame};
 
