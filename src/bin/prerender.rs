@@ -1,10 +1,14 @@
 //! Pre-renders every page of an API tree into a built site (see `newsfront::prerender`).
 //!
-//! `prerender [--dist DIR] [--api DIR|URL] [--origin URL] [--now RFC3339]`
+//! `prerender [--dist DIR] [--api DIR|URL] [--origin URL] [--now RFC3339] [--threads N]
+//! [--changes FILE]`
 //!
-//! Defaults: `--dist` is Trunk's staging folder when run as its hook, else `dist`;
-//! `--api` is the demo copy in the build (`DIST/api`); `--origin` is `$SITE_ORIGIN`,
-//! else `http://localhost:8080` (where `scripts/serve.sh` serves).
+//! Run on a built site, it publishes: only what changed in the API tree is rendered
+//! again. Defaults: `--dist` is Trunk's staging folder when run as its hook, else
+//! `dist`; `--api` is the demo copy in the build (`DIST/api`); `--origin` is
+//! `$SITE_ORIGIN`, else `http://localhost:8080` (where `scripts/serve.sh` serves);
+//! `--threads` one per core. `--changes` writes the files this run wrote (`+ path`) and
+//! removed (`- path`), below the site, for a deploy step to upload and purge.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,6 +21,8 @@ fn main() -> ExitCode {
     let mut dist =
         std::env::var("TRUNK_STAGING_DIR").map_or_else(|_| PathBuf::from("dist"), PathBuf::from);
     let mut api = None;
+    let mut threads = 0;
+    let mut changes = None;
     let mut origin =
         std::env::var("SITE_ORIGIN").unwrap_or_else(|_| "http://localhost:8080".to_string());
     let mut now = std::time::SystemTime::now()
@@ -31,6 +37,14 @@ fn main() -> ExitCode {
             "--dist" => dist = PathBuf::from(value),
             "--api" => api = Some(value),
             "--origin" => origin = value,
+            "--changes" => changes = Some(PathBuf::from(value)),
+            "--threads" => match value.parse() {
+                Ok(n) => threads = n,
+                Err(_) => {
+                    eprintln!("--threads wants a number");
+                    return ExitCode::from(2);
+                }
+            },
             "--now" => match Timestamp::parse(&value) {
                 Some(t) => now = t.unix(),
                 None => {
@@ -50,6 +64,7 @@ fn main() -> ExitCode {
         api,
         origin,
         now,
+        threads,
     };
     match run(&options) {
         Ok(report) => {
@@ -57,14 +72,26 @@ fn main() -> ExitCode {
                 eprintln!("prerender: left out {problem}");
             }
             println!(
-                "prerender: {} pages ({} articles, {:.1} KB per article page on average, {:.1} KB at most), {} RSS feeds, in {:.2} s",
+                "prerender: {} pages ({} articles), {} rendered ({:.1} KB per article page at most), {} unchanged, {} documents read, {} files written or removed, {} RSS feeds, {} sitemap files (at most {} URLs), in {:.2} s",
                 report.pages,
                 report.articles,
-                report.article_bytes_total as f64 / report.articles.max(1) as f64 / 1024.0,
+                report.rendered,
                 report.article_bytes_max as f64 / 1024.0,
+                report.pages - report.rendered,
+                report.documents_read,
+                report.changes.len(),
                 report.feeds,
+                report.sitemaps,
+                report.sitemap_max_urls,
                 report.seconds
             );
+            if let Some(file) = changes {
+                let list: String = report.changes.iter().map(|c| format!("{c}\n")).collect();
+                if let Err(e) = std::fs::write(&file, list) {
+                    eprintln!("prerender: {}: {e}", file.display());
+                    return ExitCode::FAILURE;
+                }
+            }
             if report.pages == 0 {
                 eprintln!("prerender: no page could be rendered");
                 return ExitCode::FAILURE;

@@ -176,6 +176,21 @@ where
         true
     }
 
+    /// Loads the first page once `sentinel` (an empty element after the still empty
+    /// list) comes near the viewport; nothing where the browser cannot tell (the list
+    /// then stays empty: it is one no reader needs).
+    pub fn load_first_near(&self, sentinel: NodeRef<Div>) {
+        let Some(near) = near_end::watch(sentinel) else {
+            return;
+        };
+        let list = *self;
+        Effect::new(move |_| {
+            if near.get() && !list.started() && list.status.get() == Status::Idle {
+                list.load_next();
+            }
+        });
+    }
+
     /// Whether the first page is in.
     pub fn started(&self) -> bool {
         self.pages.with(|p| p.pages > 0)

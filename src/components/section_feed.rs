@@ -31,6 +31,11 @@ pub fn SectionFeed(
     /// Heading level of the story titles, to fit the page's outline.
     #[prop(default = 3)]
     level: u8,
+    /// Load nothing until the reader scrolls near the list (a list below a story, which
+    /// most readers never reach). Such a list is not pre-rendered either: a page that
+    /// showed a feed's first page would change with every story published there.
+    #[prop(optional)]
+    lazy: bool,
 ) -> impl IntoView {
     let class = style! {
         .feed {
@@ -57,7 +62,10 @@ pub fn SectionFeed(
     let fetch_url = url.clone();
     let list = PagedList::<FeedPage>::new(move |more| api::get::<FeedPage>(fetch_url(more)))
         .with_at_hand(move |more| api::cached::<FeedPage>(&url(more)));
-    if list.restore() > 0 {
+    let sentinel = NodeRef::<Div>::new();
+    if lazy {
+        list.load_first_near(sentinel);
+    } else if list.restore() > 0 {
         crate::browser::scroll_memory::restore_after_render();
     } else {
         list.load_next();
@@ -79,7 +87,6 @@ pub fn SectionFeed(
             }
         });
     }
-    let sentinel = NodeRef::<Div>::new();
     if infinite {
         list.load_near_end(sentinel);
     }
@@ -91,11 +98,12 @@ pub fn SectionFeed(
 
     view! { class = class,
         // Until the first page is in, the feed holds a screen's height, so the footer
-        // does not jump down when the stories arrive.
+        // does not jump down when the stories arrive (a lazy one loads out of sight).
         <div
             class="section-feed"
+            class:needs-script=lazy
             aria-busy=move || (status.get() == Status::Loading).to_string()
-            style:min-height=move || (!first_page_in()).then_some("100vh")
+            style:min-height=move || (!lazy && !first_page_in()).then_some("100vh")
         >
             <ul class="feed">
                 <For

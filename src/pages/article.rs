@@ -147,6 +147,13 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
             border-bottom: 2px solid var(--text);
             padding-bottom: 0.25rem;
         }
+        .more h2 a {
+            color: inherit;
+            text-decoration: none;
+        }
+        .more h2 a:hover {
+            text-decoration: underline;
+        }
         .related {
             list-style: none;
             margin: 0;
@@ -181,6 +188,7 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
         view! { class = class, <ul class="tags" aria-label=move || t().tags>{items}</ul> }
     });
     let section_title = article.section.title.clone();
+    let section_feed_link = section_link.clone();
     let canonical = crate::logic::uri::resolve(
         &crate::api::config::document_base(),
         &href(&routes::article(
@@ -230,8 +238,8 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
             </section>
         })}
         <section class="more page-wide" aria-labelledby="feed-heading">
-            <h2 id="feed-heading">{move || t().more_in} " " {section_title}</h2>
-            <SectionFeed edition section infinite=false/>
+            <h2 id="feed-heading"><a href=section_feed_link>{move || t().more_in} " " {section_title}</a></h2>
+            <SectionFeed edition section infinite=false lazy=true/>
         </section>
     }
 }

@@ -1,6 +1,7 @@
-//! Files for crawlers and feed readers: `sitemap.xml` (every pre-rendered page), a
-//! Google News sitemap of the last 48 hours, `robots.txt`, and RSS 2.0 per edition and
-//! per section.
+//! Files for crawlers and feed readers: `sitemap.xml` (an index of sitemap files that
+//! list every pre-rendered page, at most 50,000 URLs and 50 MB each, as the protocol
+//! allows), a Google News sitemap of the last 48 hours (at most 1,000 stories),
+//! `robots.txt`, and RSS 2.0 per edition and per section.
 
 use crate::contract::Article;
 use crate::logic::routes;
@@ -11,9 +12,17 @@ use super::tree::EditionTree;
 
 /// Google News lists only stories of the last two days, at most 1,000.
 const NEWS_WINDOW_S: i64 = 48 * 3600;
-const NEWS_MAX: usize = 1000;
+pub const NEWS_MAX: usize = 1000;
 /// Items per RSS feed: the newest.
-const RSS_ITEMS: usize = 50;
+pub const RSS_ITEMS: usize = 50;
+/// The sitemap protocol's limits for one file.
+const SITEMAP_URLS: usize = 50_000;
+const SITEMAP_BYTES: usize = 50 * 1024 * 1024;
+
+/// Whether a story published at `t` belongs in the news sitemap at `now`.
+pub fn in_news_window(t: i64, now: i64) -> bool {
+    t <= now && now - t <= NEWS_WINDOW_S
+}
 
 pub fn article_url(ctx: &Context, site: &EditionTree, article: &Article) -> String {
     ctx.url(&routes::article(
@@ -23,37 +32,58 @@ pub fn article_url(ctx: &Context, site: &EditionTree, article: &Article) -> Stri
     ))
 }
 
-/// Every page: (absolute URL, last change as RFC 3339 when known).
-pub fn sitemap(pages: &[(String, Option<String>)]) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+const URLSET: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+
+/// Every page, (absolute URL, last change as RFC 3339 when known), in sitemap files of
+/// the protocol's size: the index (`sitemap.xml`) and the files, each (name below the
+/// site, URLs in it, XML).
+pub fn sitemaps(
+    ctx: &Context,
+    pages: &[(String, Option<String>)],
+) -> (String, Vec<(String, usize, String)>) {
+    let mut files: Vec<(String, usize, String)> = Vec::new();
+    let mut xml = String::from(URLSET);
+    let mut count = 0;
+    let close = |xml: &mut String, count: &mut usize, files: &mut Vec<(String, usize, String)>| {
+        xml.push_str("</urlset>\n");
+        let name = format!("sitemaps/sitemap-{}.xml", files.len() + 1);
+        files.push((name, *count, std::mem::replace(xml, String::from(URLSET))));
+        *count = 0;
+    };
     for (url, lastmod) in pages {
-        xml.push_str(&format!("<url><loc>{}</loc>", escape(url)));
+        let mut entry = format!("<url><loc>{}</loc>", escape(url));
         if let Some(m) = lastmod {
-            xml.push_str(&format!("<lastmod>{}</lastmod>", escape(m)));
+            entry.push_str(&format!("<lastmod>{}</lastmod>", escape(m)));
         }
-        xml.push_str("</url>\n");
+        entry.push_str("</url>\n");
+        if count == SITEMAP_URLS || xml.len() + entry.len() + 16 > SITEMAP_BYTES {
+            close(&mut xml, &mut count, &mut files);
+        }
+        xml.push_str(&entry);
+        count += 1;
     }
-    xml.push_str("</urlset>\n");
-    xml
+    if count > 0 || files.is_empty() {
+        close(&mut xml, &mut count, &mut files);
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (name, _, _) in &files {
+        index.push_str(&format!(
+            "<sitemap><loc>{}</loc></sitemap>\n",
+            escape(&ctx.url(name))
+        ));
+    }
+    index.push_str("</sitemapindex>\n");
+    (index, files)
 }
 
-/// The stories published within 48 hours before `now` (seconds since 1970).
-pub fn news_sitemap(ctx: &Context, now: i64) -> String {
+/// The news sitemap of `recent` (the stories of the last 48 hours, newest first).
+pub fn news_sitemap(ctx: &Context, recent: &[(&EditionTree, Article)]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
     );
-    let mut recent: Vec<(&EditionTree, &Article, i64)> = ctx
-        .tree
-        .editions
-        .iter()
-        .flat_map(|e| e.articles.iter().map(move |a| (e, a)))
-        .filter_map(|(e, a)| Some((e, a, a.published_at.as_ref()?.unix())))
-        .filter(|(_, _, t)| *t <= now && now - t <= NEWS_WINDOW_S)
-        .collect();
-    recent.sort_by_key(|(_, _, t)| std::cmp::Reverse(*t));
-    for (site, article, _) in recent.into_iter().take(NEWS_MAX) {
+    for (site, article) in recent.iter().take(NEWS_MAX) {
         let published = article
             .published_at
             .as_ref()
@@ -74,13 +104,15 @@ pub fn news_sitemap(ctx: &Context, now: i64) -> String {
 
 /// `robots.txt`: the bundled rules, then where the sitemaps are.
 pub fn robots(rules: &str, ctx: &Context) -> String {
+    // The rules as bundled: a run on a built site reads the file it wrote before.
     let rules: String = rules
         .lines()
         .filter(|l| !l.to_ascii_lowercase().starts_with("sitemap:"))
         .map(|l| format!("{l}\n"))
         .collect();
     format!(
-        "{rules}\nSitemap: {}\nSitemap: {}\n",
+        "{}\n\nSitemap: {}\nSitemap: {}\n",
+        rules.trim_end(),
         ctx.url("sitemap.xml"),
         ctx.url("news-sitemap.xml")
     )

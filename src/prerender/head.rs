@@ -10,7 +10,8 @@ use crate::logic::edition::Edition;
 use crate::logic::routes;
 
 use super::markup::{escape, script_json};
-use super::tree::{EditionTree, Tree};
+use super::state::Story;
+use super::tree::{EditionTree, Places, Tree};
 
 /// A page's title and the tags that go into its head.
 pub struct Head {
@@ -23,6 +24,8 @@ pub struct Head {
 pub struct Context<'a> {
     pub base: &'a str,
     pub tree: &'a Tree,
+    /// Where every story is, for the alternates of a translated one.
+    pub places: &'a Places,
 }
 
 impl Context<'_> {
@@ -37,10 +40,6 @@ impl Context<'_> {
 
     pub fn section_feed(&self, edition: Edition, section: &str) -> String {
         self.url(&format!("{}/rss.xml", routes::section(edition, section)))
-    }
-
-    fn edition(&self, edition: Edition) -> Option<&EditionTree> {
-        self.tree.editions.iter().find(|e| e.edition == edition)
     }
 }
 
@@ -255,6 +254,20 @@ pub fn section(ctx: &Context, site: &EditionTree, section: &SectionInfo) -> Head
     }
 }
 
+/// The story's translations that their edition has, each with its page's path (in its
+/// own section there).
+pub fn translations(ctx: &Context, edition: Edition, story: &Story) -> Vec<(Edition, String)> {
+    story
+        .translations
+        .iter()
+        .filter_map(|t| {
+            let other = Edition::from_lang(&t.lang).filter(|e| *e != edition)?;
+            let section = ctx.places.get(&(other, t.slug.clone()))?;
+            Some((other, routes::article(other, section, &t.slug)))
+        })
+        .collect()
+}
+
 pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
     let title = full_title(&article.title, &site.site.name);
     let description = describe(article);
@@ -266,19 +279,9 @@ pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
             &article.slug,
         )),
     );
-    // A translation is linked when its edition has the story; its own section is used.
-    let others = article.translations.iter().filter_map(|t| {
-        let edition = Edition::from_lang(&t.lang).filter(|e| *e != site.edition)?;
-        let other = ctx
-            .edition(edition)?
-            .articles
-            .iter()
-            .find(|a| a.slug == t.slug)?;
-        Some((
-            edition,
-            ctx.url(&routes::article(edition, &other.section.slug, &other.slug)),
-        ))
-    });
+    let others = translations(ctx, site.edition, &Story::of(article))
+        .into_iter()
+        .map(|(edition, path)| (edition, ctx.url(&path)));
     let alternates: Vec<(Edition, String)> = std::iter::once(own).chain(others).collect();
     let mut tags = Tags::default();
     let path = routes::article(site.edition, &article.section.slug, &article.slug);

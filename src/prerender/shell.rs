@@ -161,8 +161,7 @@ impl Shell {
             re(r#"<script src="\./(prefs-[0-9a-f]+\.js)"[^>]*></script>"#).captures(&html)
         {
             let file = dist.join(&m[1]);
-            let code =
-                std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", &m[1]))?;
+            let code = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", &m[1]))?;
             let digest = base64::engine::general_purpose::STANDARD.encode(sha256(&code));
             script_hash = format!(" 'sha256-{digest}'");
             let whole = m[0].to_string();

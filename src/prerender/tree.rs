@@ -1,13 +1,12 @@
 //! The pages to pre-render, found by walking the API tree: each edition's `site.json`,
 //! its front page, every page of every section's feed (following `next`), and every
-//! article those list. Nothing is kept by hand.
+//! story those list. Nothing is kept by hand. Articles themselves are not read here:
+//! an archive's worth would not fit in memory (see `story`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::api::config;
-use crate::contract::{
-    self, ApiDocument, Article, FeedPage, Front, SectionInfo, Site, Summary, paths,
-};
+use crate::contract::{self, ApiDocument, FeedPage, Front, SectionInfo, Site, Summary, paths};
 use crate::logic::edition::Edition;
 
 use super::source::ApiReader;
@@ -17,8 +16,8 @@ pub struct EditionTree {
     pub site: Site,
     /// The sections whose first feed page loaded.
     pub sections: Vec<SectionInfo>,
-    /// Every article that loaded, newest first.
-    pub articles: Vec<Article>,
+    /// Every story the front page and the feeds list, each once, in the order found.
+    pub listed: Vec<String>,
 }
 
 pub struct Tree {
@@ -28,33 +27,44 @@ pub struct Tree {
 }
 
 /// Feed pages followed per section at most, against a backend whose `next` never ends.
-const MAX_FEED_PAGES: usize = 10_000;
+const MAX_FEED_PAGES: usize = 100_000;
 
 struct Walker<'a> {
     source: &'a ApiReader,
     problems: Vec<String>,
 }
 
+/// Decodes a document read from `path` below the API base.
+pub fn decode<T: ApiDocument>(text: &str, path: &str) -> Result<T, String> {
+    contract::decode::<T>(text, &config::api_path(path), &config::document_base())
+        .map_err(|e| format!("{path}: {e}"))
+}
+
 impl Walker<'_> {
-    fn load<T: ApiDocument>(&mut self, path: &str) -> Option<T> {
-        let Some(text) = self.source.read(path) else {
+    fn load<T: ApiDocument>(&mut self, path: &str) -> Result<Option<T>, String> {
+        let Some(text) = self.source.read(path)? else {
             self.problems.push(format!("{path}: not found"));
-            return None;
+            return Ok(None);
         };
-        match contract::decode::<T>(&text, &config::api_path(path), &config::document_base()) {
-            Ok(v) => Some(v),
+        match decode::<T>(&text, path) {
+            Ok(v) => Ok(Some(v)),
             Err(e) => {
-                self.problems.push(format!("{path}: {e}"));
-                None
+                self.problems.push(e);
+                Ok(None)
             }
         }
     }
 
     /// Every story a section's feed lists, page after page.
-    fn feed(&mut self, edition: Edition, slug: &str) -> Option<(SectionInfo, Vec<Summary>)> {
+    fn feed(
+        &mut self,
+        edition: Edition,
+        slug: &str,
+    ) -> Result<Option<(SectionInfo, Vec<Summary>)>, String> {
         let api = config::api_base();
-        let mut path = paths::section(edition, slug);
-        let first: FeedPage = self.load(&path)?;
+        let Some(first) = self.load::<FeedPage>(&paths::section(edition, slug))? else {
+            return Ok(None);
+        };
         let info = first.section.clone();
         let mut items = Vec::new();
         let mut seen = HashSet::new();
@@ -69,52 +79,55 @@ impl Walker<'_> {
             if !seen.insert(rel.to_string()) || seen.len() > MAX_FEED_PAGES {
                 break;
             }
-            path = rel.to_string();
-            page = self.load(&path);
+            page = self.load(rel)?;
         }
-        Some((info, items))
+        Ok(Some((info, items)))
     }
 }
 
-/// Walks the tree at `source`; `config::configure` must have been called.
-pub fn walk(source: &ApiReader) -> Tree {
+/// Walks the tree at `source`; `config::configure` must have been called. `Err` when
+/// the tree could not be read (not when a document is missing or malformed: those are
+/// left out, as `problems`).
+pub fn walk(source: &ApiReader) -> Result<Tree, String> {
     let mut walker = Walker {
         source,
         problems: Vec::new(),
     };
     let mut editions = Vec::new();
     for edition in Edition::ALL {
-        let Some(site) = walker.load::<Site>(&paths::site(edition)) else {
+        let Some(site) = walker.load::<Site>(&paths::site(edition))? else {
             continue;
         };
         let mut summaries: Vec<Summary> = Vec::new();
-        if let Some(front) = walker.load::<Front>(&paths::front(edition)) {
+        if let Some(front) = walker.load::<Front>(&paths::front(edition))? {
             summaries.extend(front.top);
             summaries.extend(front.sections.into_iter().flat_map(|s| s.items));
         }
         let mut sections = Vec::new();
         for info in &site.sections {
-            if let Some((section, items)) = walker.feed(edition, &info.slug) {
+            if let Some((section, items)) = walker.feed(edition, &info.slug)? {
                 sections.push(section);
                 summaries.extend(items);
             }
         }
         let mut slugs = HashSet::new();
-        let mut articles: Vec<Article> = summaries
+        let listed = summaries
             .into_iter()
-            .filter(|s| slugs.insert(s.slug.clone()))
-            .filter_map(|s| walker.load::<Article>(&paths::article(edition, &s.slug)))
+            .map(|s| s.slug)
+            .filter(|s| slugs.insert(s.clone()))
             .collect();
-        articles.sort_by_key(|a| std::cmp::Reverse(a.published_at.as_ref().map(|t| t.unix())));
         editions.push(EditionTree {
             edition,
             site,
             sections,
-            articles,
+            listed,
         });
     }
-    Tree {
+    Ok(Tree {
         editions,
         problems: walker.problems,
-    }
+    })
 }
+
+/// Where each story of each edition is: (edition, slug) → its section's slug.
+pub type Places = HashMap<(Edition, String), String>;
