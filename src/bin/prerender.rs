@@ -85,6 +85,9 @@ fn main() -> ExitCode {
                 report.sitemap_max_urls,
                 report.seconds
             );
+            if let Some(kb) = peak_memory_kb() {
+                println!("prerender: peak memory {:.0} MB", kb as f64 / 1024.0);
+            }
             if let Some(file) = changes {
                 let list: String = report.changes.iter().map(|c| format!("{c}\n")).collect();
                 if let Err(e) = std::fs::write(&file, list) {
@@ -103,4 +106,11 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The most memory the process has held (Linux), for the publishing benchmark.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

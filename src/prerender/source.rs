@@ -33,9 +33,11 @@ pub struct ApiReader {
     last: RefCell<Option<(String, Option<String>)>>,
 }
 
-/// Whether a document is one many pages read, worth keeping after its first read.
+/// Whether a document is one many pages read, worth keeping after its first read:
+/// `site.json`, `front.json` and the first page of each feed (not the archive's other
+/// feed pages, read once each, nor the articles).
 fn shared(path: &str) -> bool {
-    !path.contains("/articles/")
+    path.ends_with("/site.json") || path.ends_with("/front.json") || path.ends_with("/1.json")
 }
 
 impl ApiReader {
