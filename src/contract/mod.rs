@@ -203,6 +203,22 @@ pub struct FeedPage {
     pub next: Option<FetchUrl>,
 }
 
+/// A feed page read only for what it lists (the pre-render step's walk through an
+/// archive's pages): the stories' slugs and the next page. Decoding skips the rest,
+/// several times faster than a `FeedPage`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct FeedListing {
+    #[serde(deserialize_with = "lenient_vec")]
+    pub items: Vec<Listed>,
+    #[serde(default, deserialize_with = "lenient_opt")]
+    pub next: Option<FetchUrl>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Listed {
+    pub slug: String,
+}
+
 /// Section 5: everything the client searches on its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
@@ -441,6 +457,7 @@ pub trait ApiDocument: DeserializeOwned + Clone + 'static {}
 impl ApiDocument for Site {}
 impl ApiDocument for Front {}
 impl ApiDocument for FeedPage {}
+impl ApiDocument for FeedListing {}
 impl ApiDocument for SearchResults {}
 impl ApiDocument for Article {}
 

@@ -258,12 +258,11 @@ pub fn section(ctx: &Context, site: &EditionTree, section: &SectionInfo) -> Head
 /// own section there).
 pub fn translations(ctx: &Context, edition: Edition, story: &Story) -> Vec<(Edition, String)> {
     story
-        .translations
-        .iter()
-        .filter_map(|t| {
-            let other = Edition::from_lang(&t.lang).filter(|e| *e != edition)?;
-            let section = ctx.places.get(&(other, t.slug.clone()))?;
-            Some((other, routes::article(other, section, &t.slug)))
+        .translations()
+        .filter_map(|(lang, slug)| {
+            let other = Edition::from_lang(lang).filter(|e| *e != edition)?;
+            let section = ctx.places.get(&(other, slug.to_string()))?;
+            Some((other, routes::article(other, section, slug)))
         })
         .collect()
 }

@@ -126,7 +126,7 @@ fn handover_elements(api_base: &str, documents: Vec<(String, String)>) -> String
 
 /// Writes `text` to `path` below `dist` whole or not at all: into a file beside it,
 /// then renamed over it, so a reader (or a failed run) never sees half a page.
-fn write_atomic(dist: &Path, path: &str, text: &str) -> Result<(), String> {
+fn write_atomic(dist: &Path, path: &str, text: impl AsRef<[u8]>) -> Result<(), String> {
     let target = dist.join(path);
     if let Some(dir) = target.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{path}: {e}"))?;
@@ -229,7 +229,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
 
     let reader = ApiReader::new(&options.api);
     let tree = tree::walk(&reader)?;
-    let previous = State::load(dist);
+    let mut previous = State::load(dist);
     // The pages depend on the shell (and the app's file names in it), on the step's
     // own code, and on every edition's site.json (the edition switch reads them all).
     // The program is known by its file's size and time: a build writes it anew.
@@ -254,7 +254,9 @@ pub fn run(options: &Options) -> Result<Report, String> {
         .iter()
         .flat_map(|e| e.listed.iter().map(move |slug| (e.edition, slug)))
         .collect();
-    let inventory: Vec<Result<Option<(Known, bool)>, String>> = parallel(
+    // A story known by its stamp is taken from the old state below, not copied here.
+    type Found = Option<(Option<Known>, Option<String>)>;
+    let inventory: Vec<Result<Found, String>> = parallel(
         &listed,
         threads,
         || {
@@ -267,14 +269,16 @@ pub fn run(options: &Options) -> Result<Report, String> {
             if let Some(known) = previous.articles.get(&path)
                 && previous.trusts(known, stamp)
             {
-                return Ok(Some((known.clone(), false)));
+                return Ok(Some((None, None)));
             }
             let Some(text) = reader.read(&path)? else {
                 return Ok(None);
             };
-            let story = tree::decode::<Article>(&text, &path).map(|a| Story::of(&a));
+            let decoded = tree::decode::<Article>(&text, &path);
             let hash = fingerprint(&text);
-            Ok(Some((Known { stamp, hash, story }, true)))
+            let problem = decoded.as_ref().err().cloned();
+            let story = decoded.ok().map(|a| Story::of(&a));
+            Ok(Some((Some(Known { stamp, hash, story }), problem)))
         },
     );
     let mut known: Vec<(Edition, String, Known)> = Vec::new();
@@ -282,10 +286,15 @@ pub fn run(options: &Options) -> Result<Report, String> {
         let path = paths::article(*edition, slug);
         match found? {
             None => report.problems.push(format!("{path}: not found")),
-            Some((k, read)) => {
-                report.documents_read += usize::from(read);
-                if let Err(e) = &k.story {
-                    report.problems.push(e.clone());
+            Some((read, problem)) => {
+                report.documents_read += usize::from(read.is_some());
+                let Some(k) = read.or_else(|| previous.articles.remove(&path)) else {
+                    continue;
+                };
+                if k.story.is_none() {
+                    report.problems.push(problem.unwrap_or_else(|| {
+                        format!("{path}: not the contract's JSON (unchanged since the last run)")
+                    }));
                 }
                 known.push((*edition, path, k));
             }
@@ -294,8 +303,8 @@ pub fn run(options: &Options) -> Result<Report, String> {
     let places: Places = known
         .iter()
         .filter_map(|(e, _, k)| {
-            let s = k.story.as_ref().ok()?;
-            Some(((*e, s.slug.clone()), s.section.slug.clone()))
+            let s = k.story.as_ref()?;
+            Some(((*e, s.slug.clone()), s.section.clone()))
         })
         .collect();
     let ctx = Context {
@@ -307,13 +316,13 @@ pub fn run(options: &Options) -> Result<Report, String> {
     // Every page, newest story first within each edition, as the sitemap lists them.
     let mut stories: HashMap<Edition, Vec<(&Story, u64)>> = HashMap::new();
     for (edition, _, k) in &known {
-        if let Ok(story) = &k.story {
+        if let Some(story) = &k.story {
             stories.entry(*edition).or_default().push((story, k.hash));
         }
     }
     for list in stories.values_mut() {
         // Stable: stories without a time, or at the same time, keep the feeds' order.
-        list.sort_by_key(|(s, _)| std::cmp::Reverse(s.published_at.as_ref().map(|t| t.unix())));
+        list.sort_by_key(|(s, _)| std::cmp::Reverse(s.published));
     }
     let mut jobs: Vec<PageJob> = Vec::new();
     for site in &tree.editions {
@@ -357,7 +366,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
         for (story, hash) in stories.get(&edition).map(Vec::as_slice).unwrap_or_default() {
             let alternates = head::translations(&ctx, edition, story);
             jobs.push(PageJob {
-                path: routes::article(edition, &story.section.slug, &story.slug),
+                path: routes::article(edition, &story.section, &story.slug),
                 edition: site,
                 kind: Kind::Article(story),
                 fingerprint: fingerprint(&(every_page, hash, &alternates)),
@@ -365,8 +374,9 @@ pub fn run(options: &Options) -> Result<Report, String> {
         }
     }
 
-    // A page never replaces a file the build made (a section called `api`, say); the
-    // folders of pages this step wrote before are its own.
+    // A page never replaces a file the build made (a section called `api`, say). The
+    // folders of pages are this step's own: those of its last run, and any that hold a
+    // page (a site built before it kept a state).
     let own: HashSet<&str> = previous
         .outputs
         .keys()
@@ -375,7 +385,11 @@ pub fn run(options: &Options) -> Result<Report, String> {
     let taken: HashSet<String> = std::fs::read_dir(dist)
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|name| !own.contains(name.as_str()) && name != "index.html")
+        .filter(|name| {
+            !own.contains(name.as_str())
+                && name != "index.html"
+                && !dist.join(name).join("index.html").exists()
+        })
         .collect();
     let fresh = previous.renderer != renderer;
     let mut outputs: BTreeMap<String, u64> = BTreeMap::new();
@@ -466,11 +480,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
         .filter(|j| outputs.contains_key(&output_of(&j.path)))
         .map(|j| {
             let lastmod = match j.kind {
-                Kind::Article(s) => s
-                    .updated_at
-                    .as_ref()
-                    .or(s.published_at.as_ref())
-                    .map(|t| t.datetime().to_string()),
+                Kind::Article(s) => s.lastmod.clone(),
                 _ => None,
             };
             (ctx.url(&j.path), lastmod)
@@ -494,7 +504,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
                     .flatten()
                     .map(move |(s, _)| (e, *s))
             })
-            .filter_map(|(e, s)| Some((e, s, s.published_at.as_ref()?.unix())))
+            .filter_map(|(e, s)| Some((e, s, s.published?)))
             .filter(|(_, _, t)| feeds::in_news_window(*t, options.now))
             .collect();
         recent.sort_by_key(|(_, _, t)| std::cmp::Reverse(*t));
@@ -515,7 +525,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
         let list = stories.get(&edition).map(Vec::as_slice).unwrap_or_default();
         let newest = |section: Option<&str>| -> Vec<Article> {
             list.iter()
-                .filter(|(s, _)| section.is_none_or(|x| s.section.slug == x))
+                .filter(|(s, _)| section.is_none_or(|x| s.section == x))
                 .take(feeds::RSS_ITEMS)
                 .filter_map(|(s, _)| read_article(&reader, edition, &s.slug))
                 .collect()
@@ -587,7 +597,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
         articles,
         outputs,
     };
-    write_atomic(dist, state::FILE, &state.to_json())?;
+    write_atomic(dist, state::FILE, state.to_bytes())?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }

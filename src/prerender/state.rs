@@ -1,4 +1,4 @@
-//! What the built site was made from, kept in it (`.newsfront/state.json`) so that the
+//! What the built site was made from, kept in it (`.newsfront/state.bin`) so that the
 //! next run renders only what changed: every file the step wrote, with the fingerprint
 //! of its inputs, and every article document it read, with its stamp, hash and the
 //! little the site-wide files need of it (`Story`).
@@ -9,33 +9,54 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::contract::{Article, SectionRef, Translation};
-use crate::logic::dates::Timestamp;
+use crate::contract::Article;
 
 use super::source::Stamp;
 
 /// Where the state lives, below the built site.
-pub const FILE: &str = ".newsfront/state.json";
+pub const FILE: &str = ".newsfront/state.bin";
 
-/// What sitemaps, feeds and other pages need of an article, without its text.
+/// What sitemaps, feeds and other pages need of an article, without its text. Lean on
+/// purpose: a state holds one for every story of the archive.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Story {
     pub slug: String,
-    pub section: SectionRef,
-    pub published_at: Option<Timestamp>,
-    pub updated_at: Option<Timestamp>,
-    pub translations: Vec<Translation>,
+    /// The section's slug.
+    pub section: String,
+    /// When it was published, in seconds since 1970.
+    pub published: Option<i64>,
+    /// When it last changed (updated, else published), as the story says it (RFC 3339).
+    pub lastmod: Option<String>,
+    /// Its translations, `lang:slug` separated by spaces.
+    pub translations: String,
 }
 
 impl Story {
     pub fn of(article: &Article) -> Story {
         Story {
             slug: article.slug.clone(),
-            section: article.section.clone(),
-            published_at: article.published_at.clone(),
-            updated_at: article.updated_at.clone(),
-            translations: article.translations.clone(),
+            section: article.section.slug.clone(),
+            published: article.published_at.as_ref().map(|t| t.unix()),
+            lastmod: article
+                .updated_at
+                .as_ref()
+                .or(article.published_at.as_ref())
+                .map(|t| t.datetime().to_string()),
+            translations: article
+                .translations
+                .iter()
+                .filter(|t| !t.lang.contains([':', ' ']) && !t.slug.contains(' '))
+                .map(|t| format!("{}:{}", t.lang, t.slug))
+                .collect::<Vec<_>>()
+                .join(" "),
         }
+    }
+
+    /// (lang, slug) of each translation.
+    pub fn translations(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.translations
+            .split(' ')
+            .filter_map(|t| t.split_once(':'))
     }
 }
 
@@ -45,8 +66,8 @@ pub struct Known {
     /// `None` over HTTP, where every run reads it again.
     pub stamp: Option<Stamp>,
     pub hash: u64,
-    /// The story, or why it could not be decoded.
-    pub story: Result<Story, String>,
+    /// `None`: it could not be decoded.
+    pub story: Option<Story>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -69,9 +90,9 @@ impl State {
     /// The state of the site in `dist`; empty when there is none (a clean build) or it
     /// cannot be read (then everything is rendered again, which is always right).
     pub fn load(dist: &Path) -> State {
-        std::fs::read_to_string(dist.join(FILE))
+        std::fs::read(dist.join(FILE))
             .ok()
-            .and_then(|t| serde_json::from_str(&t).ok())
+            .and_then(|b| bincode::deserialize(&b).ok())
             .unwrap_or_default()
     }
 
@@ -81,8 +102,8 @@ impl State {
         stamp.is_some_and(|s| known.stamp == Some(s) && s.modified_ns + TICK_NS < self.started_ns)
     }
 
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_bytes(&self) -> Vec<u8> {
+        bincode::serialize(self).unwrap_or_default()
     }
 }
 

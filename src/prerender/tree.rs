@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::api::config;
-use crate::contract::{self, ApiDocument, FeedPage, Front, SectionInfo, Site, Summary, paths};
+use crate::contract::{self, ApiDocument, FeedListing, FeedPage, Front, SectionInfo, Site, paths};
 use crate::logic::edition::Edition;
 
 use super::source::ApiReader;
@@ -60,26 +60,27 @@ impl Walker<'_> {
         &mut self,
         edition: Edition,
         slug: &str,
-    ) -> Result<Option<(SectionInfo, Vec<Summary>)>, String> {
+    ) -> Result<Option<(SectionInfo, Vec<String>)>, String> {
         let api = config::api_base();
         let Some(first) = self.load::<FeedPage>(&paths::section(edition, slug))? else {
             return Ok(None);
         };
         let info = first.section.clone();
-        let mut items = Vec::new();
+        let mut items: Vec<String> = first.items.into_iter().map(|s| s.slug).collect();
         let mut seen = HashSet::new();
-        let mut page = Some(first);
-        while let Some(p) = page.take() {
-            items.extend(p.items);
-            let Some(next) = p.next else { break };
+        let mut next = first.next;
+        while let Some(url) = next.take() {
             // Only pages of the same tree are followed.
-            let Some(rel) = next.as_str().strip_prefix(&api) else {
+            let Some(rel) = url.as_str().strip_prefix(&api) else {
                 break;
             };
             if !seen.insert(rel.to_string()) || seen.len() > MAX_FEED_PAGES {
                 break;
             }
-            page = self.load(rel)?;
+            if let Some(page) = self.load::<FeedListing>(rel)? {
+                items.extend(page.items.into_iter().map(|s| s.slug));
+                next = page.next;
+            }
         }
         Ok(Some((info, items)))
     }
@@ -98,10 +99,16 @@ pub fn walk(source: &ApiReader) -> Result<Tree, String> {
         let Some(site) = walker.load::<Site>(&paths::site(edition))? else {
             continue;
         };
-        let mut summaries: Vec<Summary> = Vec::new();
+        let mut summaries: Vec<String> = Vec::new();
         if let Some(front) = walker.load::<Front>(&paths::front(edition))? {
-            summaries.extend(front.top);
-            summaries.extend(front.sections.into_iter().flat_map(|s| s.items));
+            summaries.extend(front.top.into_iter().map(|s| s.slug));
+            summaries.extend(
+                front
+                    .sections
+                    .into_iter()
+                    .flat_map(|s| s.items)
+                    .map(|s| s.slug),
+            );
         }
         let mut sections = Vec::new();
         for info in &site.sections {
@@ -113,7 +120,6 @@ pub fn walk(source: &ApiReader) -> Result<Tree, String> {
         let mut slugs = HashSet::new();
         let listed = summaries
             .into_iter()
-            .map(|s| s.slug)
             .filter(|s| slugs.insert(s.clone()))
             .collect();
         editions.push(EditionTree {
