@@ -98,12 +98,6 @@ pub async fn get<T: ApiDocument>(url: String) -> Result<T, ApiError> {
     if let Some(hit) = cached::<T>(&url) {
         return Ok(hit);
     }
-    get_fresh(url).await
-}
-
-/// Fetches and decodes the resource at `url`, whatever the cache holds (to see whether
-/// the newsroom has published since), and keeps the answer.
-pub async fn get_fresh<T: ApiDocument>(url: String) -> Result<T, ApiError> {
     let text = fetch_with_timeout(&url).await?;
     let value: T = decode(&text, &url).ok_or(ApiError::Decode)?;
     remember(&url, &value);
@@ -215,18 +209,6 @@ impl<T: ApiDocument> Fetched<T> {
     /// The result once loaded (a clone); tracked.
     pub fn get(&self) -> Option<Result<T, ApiError>> {
         self.state.get()
-    }
-
-    /// What is shown now, once loaded (untracked; `None` too once its view is gone).
-    pub fn current(&self) -> Option<T> {
-        self.state
-            .try_with_untracked(|s| s.as_ref().and_then(|r| r.as_ref().ok()).cloned())
-            .flatten()
-    }
-
-    /// Shows `value` instead (a newer copy the reader asked for).
-    pub fn replace(&self, value: T) {
-        self.state.set(Some(Ok(value)));
     }
 
     /// Loads again (after an error, for Retry).

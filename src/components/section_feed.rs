@@ -8,12 +8,10 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::api::{self, ApiError, config};
-use crate::browser::freshness;
 use crate::browser::paged_list::{PagedList, Status};
 use crate::components::error_box::ErrorBox;
-use crate::components::new_stories::NewStories;
 use crate::components::story_card::StoryCard;
-use crate::contract::{FeedPage, Summary, paths};
+use crate::contract::{FeedPage, paths};
 use crate::logic::edition::Edition;
 use crate::state::{FeedSection, Reader};
 
@@ -92,34 +90,6 @@ pub fn SectionFeed(
     if infinite {
         list.load_near_end(sentinel);
     }
-    // A list below a story is not the news the reader came for: only a section's own
-    // feed looks again for stories published since.
-    let newer = RwSignal::new(Vec::<Summary>::new());
-    if !lazy {
-        let first = config::api_path(&paths::section(edition, &section));
-        freshness::keep_checking(move || {
-            let url = first.clone();
-            leptos::task::spawn_local(async move {
-                let Ok(page) = api::get_fresh::<FeedPage>(url).await else {
-                    return;
-                };
-                let fresh = list.pages.try_with_untracked(|p| {
-                    page.items
-                        .into_iter()
-                        .filter(|s| !p.contains(&s.slug))
-                        .collect::<Vec<_>>()
-                });
-                if let Some(fresh) = fresh {
-                    newer.try_set(fresh);
-                }
-            });
-        });
-    }
-    let waiting = Signal::derive(move || newer.with(Vec::len));
-    let show_newer = Callback::new(move |()| {
-        let fresh = newer.try_update(std::mem::take).unwrap_or_default();
-        list.pages.update(|p| p.prepend(fresh));
-    });
     let status = list.status;
     let load_next = Callback::new(move |()| list.load_next());
 
@@ -135,7 +105,6 @@ pub fn SectionFeed(
             aria-busy=move || (status.get() == Status::Loading).to_string()
             style:min-height=move || (!lazy && !first_page_in()).then_some("100vh")
         >
-            <NewStories count=waiting on_show=show_newer/>
             <ul class="feed">
                 <For
                     each=move || list.pages.with(|p| p.items.clone())

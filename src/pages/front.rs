@@ -4,11 +4,9 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::api::{self, config};
-use crate::browser::freshness;
 use crate::browser::router::href;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
-use crate::components::new_stories::NewStories;
 use crate::components::story_card::StoryCard;
 use crate::components::title::Title;
 use crate::contract::paths;
@@ -42,40 +40,8 @@ pub fn FrontPage(edition: Edition) -> impl IntoView {
     let reader = Reader::get();
     let front = api::Fetched::<Front>::new(move || config::api_path(&paths::front(edition)));
     let retry = Callback::new(move |_| front.refetch());
-    // The front page looks again for news now and then, and offers it.
-    let newer = RwSignal::new(None::<(usize, Front)>);
-    let url = config::api_path(&paths::front(edition));
-    freshness::keep_checking(move || {
-        let url = url.clone();
-        leptos::task::spawn_local(async move {
-            let (Ok(fresh), Some(shown)) = (api::get_fresh::<Front>(url).await, front.current())
-            else {
-                return;
-            };
-            let slugs = |f: &Front| -> Vec<String> {
-                f.top
-                    .iter()
-                    .chain(f.sections.iter().flat_map(|s| s.items.iter()))
-                    .map(|s| s.slug.clone())
-                    .collect()
-            };
-            let old = slugs(&shown);
-            let new = slugs(&fresh)
-                .into_iter()
-                .filter(|s| !old.contains(s))
-                .count();
-            newer.try_set((new > 0).then_some((new, fresh)));
-        });
-    });
-    let waiting = Signal::derive(move || newer.with(|n| n.as_ref().map_or(0, |w| w.0)));
-    let show_newer = Callback::new(move |()| {
-        if let Some((_, fresh)) = newer.try_update(Option::take).flatten() {
-            front.replace(fresh);
-        }
-    });
     view! { class = class,
         <Title text=""/>
-        <NewStories count=waiting on_show=show_newer/>
         <div class="page-wide">
             <h1 class="visually-hidden">{move || reader.text().top_stories}</h1>
             {move || match front.get() {
