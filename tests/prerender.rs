@@ -5,40 +5,16 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+mod site;
+
 use newsfront::logic::dates::Timestamp;
 use newsfront::logic::edition::Edition;
 use newsfront::prerender::{Options, Report, run};
 use serde_json::Value;
+use site::{SHELL, temp_dir};
 
 const ORIGIN: &str = "https://news.example";
 const NOW: &str = "2026-11-26T12:00:00+04:00";
-
-/// The parts of Trunk's page the step relies on.
-const SHELL: &str = r#"<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <base href="/">
-  <meta name="api-base" content="api/">
-  <meta name="description" content="News from our newsroom.">
-  <title>News</title>
-  <script type="module" src="./start-0123456789abcdef.js"></script>
-  <link rel="modulepreload" href="./newsfront-0123456789abcdef.js">
-</head>
-<body>
-  <noscript>
-    <p>This news site needs JavaScript to show its stories.</p>
-  </noscript>
-</body>
-</html>
-"#;
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("newsfront-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn prerender(dist: &Path, api: &Path) -> Report {
     std::fs::write(dist.join("404.html"), SHELL).unwrap();

@@ -6,37 +6,16 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+mod site;
+
 use newsfront::logic::dates::Timestamp;
 use newsfront::prerender::{Options, Report, run};
 use proptest::prelude::*;
 use serde_json::{Value, json};
+use site::{SHELL, temp_dir};
 
 const ORIGIN: &str = "https://news.example";
 const NOW: &str = "2026-11-26T12:00:00+04:00";
-const SHELL: &str = r#"<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <base href="/">
-  <meta name="api-base" content="api/">
-  <meta name="description" content="News from our newsroom.">
-  <title>News</title>
-  <script type="module" src="./start-0123456789abcdef.js"></script>
-</head>
-<body>
-  <noscript>
-    <p>This news site needs JavaScript to show its stories.</p>
-  </noscript>
-</body>
-</html>
-"#;
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("newsfront-publish-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// A generated tree of `n` stories per edition, every file dated an hour back (so the
 /// step may trust the stamps of files nobody touched since).
