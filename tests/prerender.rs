@@ -9,25 +9,9 @@ mod site;
 
 use newsfront::logic::dates::Timestamp;
 use newsfront::logic::edition::Edition;
-use newsfront::prerender::{Options, Report, run};
+use newsfront::prerender::{Options, run};
 use serde_json::Value;
-use site::{SHELL, temp_dir};
-
-const ORIGIN: &str = "https://news.example";
-const NOW: &str = "2026-11-26T12:00:00+04:00";
-
-fn prerender(dist: &Path, api: &Path) -> Report {
-    std::fs::write(dist.join("404.html"), SHELL).unwrap();
-    std::fs::write(dist.join("robots.txt"), "User-agent: *\nAllow: /\n").unwrap();
-    run(&Options {
-        dist: dist.to_path_buf(),
-        api: api.to_string_lossy().into_owned(),
-        origin: ORIGIN.to_string(),
-        now: Timestamp::parse(NOW).unwrap().unix(),
-        threads: 2,
-    })
-    .unwrap()
-}
+use site::{NOW, ORIGIN, SHELL, prerender, temp_dir};
 
 fn demo_api() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api")

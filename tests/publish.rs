@@ -8,14 +8,9 @@ use std::time::{Duration, SystemTime};
 
 mod site;
 
-use newsfront::logic::dates::Timestamp;
-use newsfront::prerender::{Options, Report, run};
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use site::{SHELL, temp_dir};
-
-const ORIGIN: &str = "https://news.example";
-const NOW: &str = "2026-11-26T12:00:00+04:00";
+use site::{prerender as build, temp_dir};
 
 /// A generated tree of `n` stories per edition, every file dated an hour back (so the
 /// step may trust the stamps of files nobody touched since).
@@ -36,22 +31,6 @@ fn tree(name: &str, n: usize) -> PathBuf {
         f.set_modified(old).unwrap();
     }
     api
-}
-
-fn build(dist: &Path, api: &Path) -> Report {
-    if !dist.join("404.html").exists() {
-        std::fs::create_dir_all(dist).unwrap();
-        std::fs::write(dist.join("404.html"), SHELL).unwrap();
-        std::fs::write(dist.join("robots.txt"), "User-agent: *\nAllow: /\n").unwrap();
-    }
-    run(&Options {
-        dist: dist.to_path_buf(),
-        api: api.to_string_lossy().into_owned(),
-        origin: ORIGIN.to_string(),
-        now: Timestamp::parse(NOW).unwrap().unix(),
-        threads: 2,
-    })
-    .unwrap()
 }
 
 /// Every file below `dir` (but the step's own state), by path.

@@ -1,6 +1,12 @@
-//! What the pre-render tests share: the shell page and a scratch folder.
+//! What the pre-render tests share: the shell page, a scratch folder, one run.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use newsfront::logic::dates::Timestamp;
+use newsfront::prerender::{Options, Report, run};
+
+pub const ORIGIN: &str = "https://news.example";
+pub const NOW: &str = "2026-11-26T12:00:00+04:00";
 
 /// The parts of Trunk's page the step relies on.
 pub const SHELL: &str = r#"<!doctype html>
@@ -28,4 +34,22 @@ pub fn temp_dir(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// Pre-renders the tree at `api` into `dist`: a built site there is brought up to date,
+/// else one is made from the shell.
+pub fn prerender(dist: &Path, api: &Path) -> Report {
+    if !dist.join("404.html").exists() {
+        std::fs::create_dir_all(dist).unwrap();
+        std::fs::write(dist.join("404.html"), SHELL).unwrap();
+        std::fs::write(dist.join("robots.txt"), "User-agent: *\nAllow: /\n").unwrap();
+    }
+    run(&Options {
+        dist: dist.to_path_buf(),
+        api: api.to_string_lossy().into_owned(),
+        origin: ORIGIN.to_string(),
+        now: Timestamp::parse(NOW).unwrap().unix(),
+        threads: 2,
+    })
+    .unwrap()
 }
