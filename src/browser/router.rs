@@ -141,6 +141,11 @@ pub fn href(path_below_base: &str) -> String {
     format!("{}{}", uri::path_of(&base), path_below_base)
 }
 
+/// A reader-facing link made absolute (`https://host/base/path`), for sharing.
+pub fn absolute_href(path_below_base: &str) -> String {
+    uri::resolve(&crate::api::config::document_base(), &href(path_below_base))
+}
+
 /// The link to the results page for `query`.
 pub fn search_href(edition: crate::logic::edition::Edition, query: &str) -> String {
     format!(

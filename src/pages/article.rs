@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::api::{self, ApiError, config};
-use crate::browser::router::href;
+use crate::browser::router::{absolute_href, href};
 use crate::components::ad_slot::AdSlot;
 use crate::components::body::Body;
 use crate::components::error_box::ErrorBox;
@@ -189,14 +189,11 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
     });
     let section_title = article.section.title.clone();
     let section_feed_link = section_link.clone();
-    let canonical = crate::logic::uri::resolve(
-        &crate::api::config::document_base(),
-        &href(&routes::article(
-            edition,
-            &article.section.slug,
-            &article.slug,
-        )),
-    );
+    let canonical = absolute_href(&routes::article(
+        edition,
+        &article.section.slug,
+        &article.slug,
+    ));
     let share_title = article.title.clone();
     view! { class = class,
         <Title text=article.title.clone()/>
