@@ -29,7 +29,7 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// An absolute URL for a path below the base (from `routes::table`).
+    /// An absolute URL for a path below the base (from `logic::routes`).
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
