@@ -38,6 +38,7 @@ function prerender(dist, api, label) {
     pages: num(/(\d+) pages \(/),
     rendered: num(/, (\d+) rendered/),
     read: num(/(\d+) documents read/),
+    feedsRead: num(/(\d+) later feed pages read/),
     memory: num(/peak memory (\d+) MB/),
     sitemaps: num(/(\d+) sitemap files/),
     sitemapMax: num(/at most (\d+) URLs/),
@@ -121,10 +122,10 @@ for (const n of SIZES) {
 
 const pad = (s, w) => String(s).padEnd(w);
 const lpad = (s, w) => String(s).padStart(w);
-console.log(`\n${pad('run', 44)}${lpad('seconds', 9)}${lpad('pages', 9)}${lpad('pages/s', 9)}${lpad('rendered', 10)}${lpad('read', 8)}${lpad('peak MB', 9)}${lpad('written', 9)}${lpad('removed', 9)}  sitemaps`);
+console.log(`\n${pad('run', 44)}${lpad('seconds', 9)}${lpad('pages', 9)}${lpad('pages/s', 9)}${lpad('rendered', 10)}${lpad('read', 8)}${lpad('feeds read', 12)}${lpad('peak MB', 9)}${lpad('written', 9)}${lpad('removed', 9)}  sitemaps`);
 for (const [label, r, note] of rows) {
   const perS = r.rendered ? Math.round(r.rendered / r.seconds) : '-';
   const pagesWritten = r.written.filter((p) => p.endsWith('index.html'));
-  console.log(`${pad(label, 44)}${lpad(r.seconds.toFixed(2), 9)}${lpad(r.pages, 9)}${lpad(perS, 9)}${lpad(r.rendered, 10)}${lpad(r.read, 8)}${lpad(r.memory, 9)}${lpad(r.written.length, 9)}${lpad(r.removed.length, 9)}  ${r.sitemaps} files, largest ${r.sitemapMax} URLs`);
+  console.log(`${pad(label, 44)}${lpad(r.seconds.toFixed(2), 9)}${lpad(r.pages, 9)}${lpad(perS, 9)}${lpad(r.rendered, 10)}${lpad(r.read, 8)}${lpad(r.feedsRead, 12)}${lpad(r.memory, 9)}${lpad(r.written.length, 9)}${lpad(r.removed.length, 9)}  ${r.sitemaps} files, largest ${r.sitemapMax} URLs`);
   if (note) console.log(`${pad('', 4)}pages written: ${pagesWritten.join(', ') || 'none'}; removed: ${r.removed.filter((p) => p.endsWith('index.html')).join(', ') || 'none'} (${note})`);
 }

@@ -257,3 +257,67 @@ fn every_demo_file_decodes() {
     assert_eq!(counts[0], 3);
     assert!(counts[2] >= 120, "{} articles", counts[2]);
 }
+
+/// The pre-render step lists a story by its `ArticleHead` and renders it from its
+/// `Article`: the two must agree on which documents are the contract's, whatever shape
+/// each field takes (or when it is missing).
+#[test]
+fn a_head_decodes_when_the_article_does() {
+    let url = format!("{BASE}articles/x.json");
+    let shapes = [
+        "null",
+        "1",
+        "\"text\"",
+        "[]",
+        "[1, {}]",
+        "{}",
+        "{\"slug\": \"s\", \"title\": \"T\"}",
+        "\"2026-11-26T09:00:00Z\"",
+        "[{\"lang\": \"ru\", \"slug\": \"x-ru\"}]",
+    ];
+    let mut checked = 0;
+    for name in ["article-full.json", "article-tolerance.json"] {
+        let article: serde_json::Value = serde_json::from_str(&fixture(name)).unwrap();
+        let fields: Vec<String> = article.as_object().unwrap().keys().cloned().collect();
+        for field in fields {
+            let mut variants: Vec<serde_json::Value> = shapes
+                .iter()
+                .map(|s| {
+                    let mut v = article.clone();
+                    v[&field] = serde_json::from_str(s).unwrap();
+                    v
+                })
+                .collect();
+            let mut without = article.clone();
+            without.as_object_mut().unwrap().remove(&field);
+            variants.push(without);
+            for v in variants {
+                let text = v.to_string();
+                let full = decode::<Article>(&text, &url);
+                let head = decode::<ArticleHead>(&text, &url);
+                assert_eq!(full.is_ok(), head.is_ok(), "{field}: {text}");
+                if let (Ok(full), Ok(head)) = (full, head) {
+                    assert_eq!(
+                        (
+                            &full.slug,
+                            &full.section,
+                            &full.published_at,
+                            &full.translations
+                        ),
+                        (
+                            &head.slug,
+                            &head.section,
+                            &head.published_at,
+                            &head.translations
+                        )
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked} documents");
+    for text in ["", "[]", "{\"slug\": 1}", "not json"] {
+        assert!(decode::<ArticleHead>(text, &url).is_err(), "{text}");
+    }
+}

@@ -17,7 +17,8 @@ use site::{prerender as build, temp_dir};
 fn tree(name: &str, n: usize) -> PathBuf {
     let api = temp_dir(name);
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_demo-gen"))
-        .args(["--articles", &n.to_string(), "--out"])
+        // Three stories a feed page: an archive's later pages, in a small tree.
+        .args(["--articles", &n.to_string(), "--page-size", "3", "--out"])
         .arg(&api)
         .status()
         .unwrap();
@@ -124,6 +125,24 @@ enum Op {
     Correct(usize),
     /// The `n`th story gone: its file and every listing of it.
     TakeDown(usize),
+    /// The `n`th story moved to the next section, on top of that section's feed.
+    Move(usize),
+}
+
+/// `slug` out of every listing of the edition.
+fn unlist(api: &Path, lang: &str, slug: &str) {
+    for listing in listings(api, lang) {
+        let mut doc = read(api, &listing);
+        let mut changed = false;
+        for_each_list(&mut doc, |items| {
+            let before = items.len();
+            items.retain(|i| i["slug"] != json!(slug));
+            changed |= items.len() != before;
+        });
+        if changed {
+            write(api, &listing, &doc);
+        }
+    }
 }
 
 fn apply(api: &Path, op: &Op, serial: usize) {
@@ -178,18 +197,28 @@ fn apply(api: &Path, op: &Op, serial: usize) {
         Op::TakeDown(n) => {
             let slug = pick(*n);
             std::fs::remove_file(api.join(format!("{lang}/articles/{slug}.json"))).unwrap();
-            for listing in listings(api, lang) {
-                let mut doc = read(api, &listing);
-                let mut changed = false;
-                for_each_list(&mut doc, |items| {
-                    let before = items.len();
-                    items.retain(|i| i["slug"] != json!(slug));
-                    changed |= items.len() != before;
-                });
-                if changed {
-                    write(api, &listing, &doc);
-                }
-            }
+            unlist(api, lang, &slug);
+        }
+        Op::Move(n) => {
+            let slug = pick(*n);
+            let path = format!("{lang}/articles/{slug}.json");
+            let mut story = read(api, &path);
+            let site = read(api, &format!("{lang}/site.json"));
+            let sections = site["sections"].as_array().unwrap();
+            let at = sections
+                .iter()
+                .position(|s| s["slug"] == story["section"]["slug"])
+                .unwrap_or(0);
+            let to = &sections[(at + 1) % sections.len()];
+            story["section"] = json!({"slug": to["slug"], "title": to["title"]});
+            write(api, &path, &story);
+            unlist(api, lang, &slug);
+            let first = format!("{lang}/sections/{}/1.json", to["slug"].as_str().unwrap());
+            let mut page = read(api, &first);
+            let summary = json!({"slug": slug, "title": story["title"], "section": story["section"],
+                                 "published_at": story["published_at"]});
+            page["items"].as_array_mut().unwrap().insert(0, summary);
+            write(api, &first, &page);
         }
     }
 }
@@ -219,6 +248,8 @@ fn a_second_run_on_an_unchanged_tree_rewrites_nothing() {
     assert_eq!(again.rendered, 0, "no page rewritten");
     assert!(again.changes.is_empty(), "{:?}", again.changes);
     assert_eq!(again.documents_read, 0, "every story known by its stamp");
+    assert!(first.listings_read > 0, "the tree has later feed pages");
+    assert_eq!(again.listings_read, 0, "every feed page known by its stamp");
 }
 
 #[test]
@@ -266,12 +297,13 @@ proptest! {
                 (0usize..100).prop_map(Op::Publish),
                 (0usize..100).prop_map(Op::Correct),
                 (0usize..100).prop_map(Op::TakeDown),
+                (0usize..100).prop_map(Op::Move),
             ],
             1..5,
         ),
         runs_between in prop::collection::vec(any::<bool>(), 5),
     ) {
-        let api = tree("seq", 12);
+        let api = tree("seq", 30);
         let published = temp_dir("seq-published");
         build(&published, &api);
         for (i, op) in ops.iter().enumerate() {

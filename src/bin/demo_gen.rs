@@ -4,7 +4,8 @@
 //! `cargo run --bin demo-gen` rewrites the committed demo tree (deterministic: the same
 //! output every run). `cargo run --release --bin demo-gen -- --articles 50000 --out DIR`
 //! writes a large corpus for benchmarks (not committed); `--index-only` writes only
-//! what search needs (site.json, front page, search index).
+//! what search needs (site.json, front page, search index); `--page-size N` puts N
+//! stories on each feed page (tests use small pages to get many).
 //!
 //! All text is our own, assembled from the phrase tables below.
 
@@ -29,6 +30,7 @@ fn fetch(raw: &str) -> FetchUrl {
     FetchUrl::check(raw, "").expect("the demo's documents are web documents")
 }
 
+/// Stories per feed page, unless `--page-size` says otherwise.
 const PAGE_SIZE: usize = 10;
 const SECTIONS: [&str; 6] = [
     "world", "politics", "economy", "society", "sport", "culture",
@@ -554,7 +556,7 @@ fn svg(section: usize, variant: usize) -> String {
 }
 
 /// `full`: the whole tree; otherwise site.json, front page and search index only.
-fn generate(out: &Path, per_edition: usize, full: bool) {
+fn generate(out: &Path, per_edition: usize, full: bool, page_size: usize) {
     let stories: Vec<Story> = (0..per_edition)
         .map(|i| Story {
             index: i,
@@ -663,7 +665,7 @@ fn generate(out: &Path, per_edition: usize, full: bool) {
 
         for (i, slug) in SECTIONS.iter().enumerate().filter(|_| full) {
             let in_section: Vec<&Story> = stories.iter().filter(|s| s.section == i).collect();
-            let pages: Vec<&[&Story]> = in_section.chunks(PAGE_SIZE).collect();
+            let pages: Vec<&[&Story]> = in_section.chunks(page_size).collect();
             for (p, chunk) in pages.iter().enumerate() {
                 let mut items: Vec<Summary> = chunk
                     .iter()
@@ -764,6 +766,7 @@ fn main() {
     let mut out = PathBuf::from("public/api");
     let mut articles = 144;
     let mut full = true;
+    let mut page_size = PAGE_SIZE;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--out" => out = PathBuf::from(args.next().expect("--out needs a folder")),
@@ -773,13 +776,22 @@ fn main() {
                     .and_then(|n| n.parse().ok())
                     .expect("--articles needs a number")
             }
+            "--page-size" => {
+                page_size = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| *n > 0)
+                    .expect("--page-size needs a number")
+            }
             "--index-only" => full = false,
-            other => panic!("unknown argument {other}; use --out DIR, --articles N, --index-only"),
+            other => panic!(
+                "unknown argument {other}; use --out DIR, --articles N, --page-size N, --index-only"
+            ),
         }
     }
     if out.exists() {
         fs::remove_dir_all(&out).expect("clear the output folder");
     }
-    generate(&out, articles, full);
+    generate(&out, articles, full, page_size);
     println!("wrote {articles} articles per edition to {}", out.display());
 }

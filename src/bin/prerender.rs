@@ -72,13 +72,14 @@ fn main() -> ExitCode {
                 eprintln!("prerender: left out {problem}");
             }
             println!(
-                "prerender: {} pages ({} articles), {} rendered ({:.1} KB per article page at most), {} unchanged, {} documents read, {} files written or removed, {} RSS feeds, {} sitemap files (at most {} URLs), in {:.2} s",
+                "prerender: {} pages ({} articles), {} rendered ({:.1} KB per article page at most), {} unchanged, {} documents read, {} later feed pages read, {} files written or removed, {} RSS feeds, {} sitemap files (at most {} URLs), in {:.2} s",
                 report.pages,
                 report.articles,
                 report.rendered,
                 report.article_bytes_max as f64 / 1024.0,
                 report.pages - report.rendered,
                 report.documents_read,
+                report.listings_read,
                 report.changes.len(),
                 report.feeds,
                 report.sitemaps,

@@ -76,6 +76,27 @@ impl Timestamp {
     }
 }
 
+/// `unix` (seconds since 1970) as a W3C datetime in UTC, as sitemaps want it:
+/// "2026-11-26T09:00:00Z".
+pub fn w3c_utc(unix: i64) -> Option<String> {
+    let at = OffsetDateTime::from_unix_timestamp(unix).ok()?;
+    Some(format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    ))
+}
+
+/// The year and month (UTC) of `unix`.
+pub fn utc_month(unix: i64) -> Option<(i32, u8)> {
+    let at = OffsetDateTime::from_unix_timestamp(unix).ok()?;
+    Some((at.year(), u8::from(at.month())))
+}
+
 /// Month names in the form used after a day number (genitive in Russian and Armenian).
 fn month_name(edition: Edition, month: u8) -> &'static str {
     const EN: [&str; 12] = [
@@ -152,6 +173,16 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn sitemap_times_are_utc() {
+        let t = Timestamp::parse("2025-01-01T02:58:07+04:00")
+            .unwrap()
+            .unix();
+        assert_eq!(w3c_utc(t).as_deref(), Some("2024-12-31T22:58:07Z"));
+        assert_eq!(utc_month(t), Some((2024, 12)));
+        assert_eq!(w3c_utc(i64::MAX), None);
+    }
 
     fn ts(s: &str) -> Timestamp {
         Timestamp::parse(s).expect("valid time")

@@ -2,7 +2,19 @@
 //! its own prefix in reader-facing URLs. The set is fixed at compile time because every
 //! edition needs a full table of interface text (`i18n`).
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Edition {
     #[default]
     En,

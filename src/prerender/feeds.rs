@@ -1,10 +1,10 @@
 //! Files for crawlers and feed readers: `sitemap.xml` (an index of sitemap files that
-//! list every pre-rendered page, at most 50,000 URLs and 50 MB each, as the protocol
-//! allows), a Google News sitemap of the last 48 hours (at most 1,000 stories),
+//! list every pre-rendered page: one per edition and month, at most 50,000 URLs and
+//! 50 MB each, as the protocol allows), a Google News sitemap of the last 48 hours (at most 1,000 stories),
 //! `robots.txt`, and RSS 2.0 per edition and per section.
 
 use crate::contract::Article;
-use crate::logic::routes;
+use crate::logic::{dates, routes};
 
 use super::head::{Context, describe};
 use super::markup::escape;
@@ -34,48 +34,87 @@ pub fn article_url(ctx: &Context, site: &EditionTree, article: &Article) -> Stri
 
 const URLSET: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
 
-/// Every page, (absolute URL, last change as RFC 3339 when known), in sitemap files of
-/// the protocol's size: the index (`sitemap.xml`) and the files, each (name below the
-/// site, URLs in it, XML).
-pub fn sitemaps(
-    ctx: &Context,
-    pages: &[(String, Option<String>)],
-) -> (String, Vec<(String, usize, String)>) {
-    let mut files: Vec<(String, usize, String)> = Vec::new();
-    let mut xml = String::from(URLSET);
-    let mut count = 0;
-    let close = |xml: &mut String, count: &mut usize, files: &mut Vec<(String, usize, String)>| {
-        xml.push_str("</urlset>\n");
-        let name = format!("sitemaps/sitemap-{}.xml", files.len() + 1);
-        files.push((name, *count, std::mem::replace(xml, String::from(URLSET))));
-        *count = 0;
+/// A sitemap file: its name below the site, the URLs in it, when its newest entry
+/// changed (seconds since 1970), and its XML.
+pub struct SitemapFile {
+    pub name: String,
+    pub urls: usize,
+    pub changed: Option<i64>,
+    pub xml: String,
+}
+
+/// The sitemap group of a story: its edition's stories of one month (UTC), so that a
+/// publish rewrites one small file, not the index's every file. `undated` without a
+/// time.
+pub fn sitemap_group(lang: &str, published: Option<i64>) -> String {
+    match published.and_then(dates::utc_month) {
+        Some((year, month)) => format!("{lang}-{year:04}-{month:02}"),
+        None => format!("{lang}-undated"),
+    }
+}
+
+/// The files of one group of pages, (absolute URL, last change): `sitemaps/{group}.xml`,
+/// then `{group}-2.xml` and on when a group outgrows the protocol's 50,000 URLs or
+/// 50 MB.
+pub fn sitemap_files(
+    group: &str,
+    pages: impl Iterator<Item = (String, Option<i64>)>,
+) -> Vec<SitemapFile> {
+    let mut files: Vec<SitemapFile> = Vec::new();
+    let mut file = SitemapFile {
+        name: String::new(),
+        urls: 0,
+        changed: None,
+        xml: String::from(URLSET),
     };
-    for (url, lastmod) in pages {
-        let mut entry = format!("<url><loc>{}</loc>", escape(url));
-        if let Some(m) = lastmod {
-            entry.push_str(&format!("<lastmod>{}</lastmod>", escape(m)));
+    let close = |file: &mut SitemapFile, files: &mut Vec<SitemapFile>| {
+        file.xml.push_str("</urlset>\n");
+        file.name = match files.len() {
+            0 => format!("sitemaps/{group}.xml"),
+            n => format!("sitemaps/{group}-{}.xml", n + 1),
+        };
+        let next = SitemapFile {
+            name: String::new(),
+            urls: 0,
+            changed: None,
+            xml: String::from(URLSET),
+        };
+        files.push(std::mem::replace(file, next));
+    };
+    for (url, changed) in pages {
+        let mut entry = format!("<url><loc>{}</loc>", escape(&url));
+        if let Some(m) = changed.and_then(dates::w3c_utc) {
+            entry.push_str(&format!("<lastmod>{m}</lastmod>"));
         }
         entry.push_str("</url>\n");
-        if count == SITEMAP_URLS || xml.len() + entry.len() + 16 > SITEMAP_BYTES {
-            close(&mut xml, &mut count, &mut files);
+        if file.urls == SITEMAP_URLS || file.xml.len() + entry.len() + 16 > SITEMAP_BYTES {
+            close(&mut file, &mut files);
         }
-        xml.push_str(&entry);
-        count += 1;
+        file.xml.push_str(&entry);
+        file.urls += 1;
+        file.changed = file.changed.max(changed);
     }
-    if count > 0 || files.is_empty() {
-        close(&mut xml, &mut count, &mut files);
+    if file.urls > 0 {
+        close(&mut file, &mut files);
     }
+    files
+}
+
+/// `sitemap.xml`: the index of the sitemap files, (name, last change), each with its
+/// `lastmod` so that a crawler fetches only the files that changed.
+pub fn sitemap_index(ctx: &Context, files: &[(String, Option<i64>)]) -> String {
     let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (name, _, _) in &files {
-        index.push_str(&format!(
-            "<sitemap><loc>{}</loc></sitemap>\n",
-            escape(&ctx.url(name))
-        ));
+    for (name, changed) in files {
+        index.push_str(&format!("<sitemap><loc>{}</loc>", escape(&ctx.url(name))));
+        if let Some(m) = changed.and_then(dates::w3c_utc) {
+            index.push_str(&format!("<lastmod>{m}</lastmod>"));
+        }
+        index.push_str("</sitemap>\n");
     }
     index.push_str("</sitemapindex>\n");
-    (index, files)
+    index
 }
 
 /// The news sitemap of `recent` (the stories of the last 48 hours, newest first).
@@ -159,4 +198,41 @@ pub fn rss<'a>(
     }
     xml.push_str("</channel>\n</rss>\n");
     xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_splits_at_the_protocols_limit_and_keeps_its_newest_change() {
+        let pages =
+            (0..SITEMAP_URLS as i64 + 1).map(|i| (format!("https://n.example/s/{i}"), Some(i)));
+        let files = sitemap_files("en-2026-11", pages);
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["sitemaps/en-2026-11.xml", "sitemaps/en-2026-11-2.xml"]
+        );
+        assert_eq!(files[0].urls, SITEMAP_URLS);
+        assert_eq!(files[1].urls, 1);
+        assert_eq!(files[1].changed, Some(SITEMAP_URLS as i64));
+        assert!(
+            files
+                .iter()
+                .all(|f| f.xml.len() <= SITEMAP_BYTES && f.xml.ends_with("</urlset>\n"))
+        );
+        assert!(
+            files[1]
+                .xml
+                .contains("<lastmod>1970-01-01T13:53:20Z</lastmod>")
+        );
+        assert!(sitemap_files("empty", std::iter::empty()).is_empty());
+    }
+
+    #[test]
+    fn stories_are_grouped_by_edition_and_month() {
+        assert_eq!(sitemap_group("ru", Some(1_764_000_000)), "ru-2025-11");
+        assert_eq!(sitemap_group("hy", None), "hy-undated");
+    }
 }

@@ -10,8 +10,8 @@ use crate::logic::edition::Edition;
 use crate::logic::routes;
 
 use super::markup::{escape, script_json};
-use super::state::Story;
-use super::tree::{EditionTree, Places, Tree};
+use super::state::{State, pairs};
+use super::tree::{EditionTree, Tree};
 
 /// A page's title and the tags that go into its head.
 pub struct Head {
@@ -21,11 +21,12 @@ pub struct Head {
 
 /// What every page's head needs to know: the public base URL (origin and base path,
 /// ending in `/`) and the whole tree, for the alternates.
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub base: &'a str,
     pub tree: &'a Tree,
     /// Where every story is, for the alternates of a translated one.
-    pub places: &'a Places,
+    pub state: &'a State,
 }
 
 impl Context<'_> {
@@ -254,15 +255,18 @@ pub fn section(ctx: &Context, site: &EditionTree, section: &SectionInfo) -> Head
     }
 }
 
-/// The story's translations that their edition has, each with its page's path (in its
-/// own section there).
-pub fn translations(ctx: &Context, edition: Edition, story: &Story) -> Vec<(Edition, String)> {
-    story
-        .translations()
+/// The story's translations (lang, slug) that their edition has, each with its page's
+/// path (in its own section there).
+pub fn translations<'a>(
+    ctx: &Context,
+    edition: Edition,
+    translations: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Vec<(Edition, String)> {
+    translations
         .filter_map(|(lang, slug)| {
             let other = Edition::from_lang(lang).filter(|e| *e != edition)?;
-            let section = ctx.places.get(&(other, slug.to_string()))?;
-            Some((other, routes::article(other, section, slug)))
+            let story = ctx.state.story(other, slug)?;
+            Some((other, routes::article(other, &story.section, slug)))
         })
         .collect()
 }
@@ -278,7 +282,7 @@ pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
             &article.slug,
         )),
     );
-    let others = translations(ctx, site.edition, &Story::of(article))
+    let others = translations(ctx, site.edition, pairs(&article.translations))
         .into_iter()
         .map(|(edition, path)| (edition, ctx.url(&path)));
     let alternates: Vec<(Edition, String)> = std::iter::once(own).chain(others).collect();

@@ -19,7 +19,8 @@ pub mod source;
 pub mod state;
 pub mod tree;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Mutex;
@@ -28,16 +29,16 @@ use std::time::Instant;
 
 use crate::api::config;
 use crate::components::title::full_title;
-use crate::contract::{Article, paths};
+use crate::contract::{Article, ArticleHead, paths};
 use crate::logic::edition::Edition;
 use crate::logic::routes;
 use crate::takeover::handover;
 
 use head::{Context, Head};
 use shell::Shell;
-use source::ApiReader;
-use state::{Known, State, Story, fingerprint};
-use tree::{EditionTree, Places};
+use source::{ApiReader, Checked};
+use state::{Entry, Known, State, Story, fingerprint};
+use tree::EditionTree;
 
 pub struct Options {
     /// The built site; its `404.html` is the shell every page starts from.
@@ -64,6 +65,8 @@ pub struct Report {
     pub feeds: usize,
     /// Article documents read (the rest were known by their stamp).
     pub documents_read: usize,
+    /// Feed pages after the first read (the rest were known by their stamp).
+    pub listings_read: usize,
     /// Files written or removed by this run, below the built site: `+ path`, `- path`.
     pub changes: Vec<String>,
     /// Sitemap files and the most URLs one holds.
@@ -124,9 +127,18 @@ fn handover_elements(api_base: &str, documents: Vec<(String, String)>) -> String
         .collect()
 }
 
-/// Writes `text` to `path` below `dist` whole or not at all: into a file beside it,
-/// then renamed over it, so a reader (or a failed run) never sees half a page.
+/// Writes `text` to `path` below `dist` whole or not at all (`write_atomic_with`).
 fn write_atomic(dist: &Path, path: &str, text: impl AsRef<[u8]>) -> Result<(), String> {
+    write_atomic_with(dist, path, |mut file| file.write_all(text.as_ref()))
+}
+
+/// Writes `path` below `dist` whole or not at all: `write` fills a file beside it, then
+/// it is renamed over it, so a reader (or a failed run) never sees half a file.
+fn write_atomic_with(
+    dist: &Path,
+    path: &str,
+    write: impl FnOnce(std::fs::File) -> std::io::Result<()>,
+) -> Result<(), String> {
     let target = dist.join(path);
     if let Some(dir) = target.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{path}: {e}"))?;
@@ -140,7 +152,8 @@ fn write_atomic(dist: &Path, path: &str, text: impl AsRef<[u8]>) -> Result<(), S
         std::process::id(),
         std::thread::current().id()
     ));
-    std::fs::write(&temp, text)
+    std::fs::File::create(&temp)
+        .and_then(write)
         .and_then(|()| std::fs::rename(&temp, &target))
         .map_err(|e| {
             let _ = std::fs::remove_file(&temp);
@@ -177,7 +190,8 @@ fn parallel<T: Sync, W, R: Send>(
     done.into_iter().map(|(_, r)| r).collect()
 }
 
-/// A page to write: where, what it shows, and the fingerprint of what it is made of.
+/// A front or section page to write: where, what it shows, and the fingerprint of what
+/// it is made of.
 struct PageJob<'a> {
     /// Below the base, no leading `/` (`world/story`; `""` for the English front page).
     path: String,
@@ -189,7 +203,12 @@ struct PageJob<'a> {
 enum Kind<'a> {
     Front,
     Section(&'a crate::contract::SectionInfo),
-    Article(&'a Story),
+}
+
+/// A page to render: a front or section page, or a story's (its index in the state).
+enum Render<'a> {
+    Page(&'a PageJob<'a>),
+    Story(usize),
 }
 
 fn output_of(path: &str) -> String {
@@ -228,8 +247,9 @@ pub fn run(options: &Options) -> Result<Report, String> {
     };
 
     let reader = ApiReader::new(&options.api);
-    let tree = tree::walk(&reader)?;
     let mut previous = State::load(dist);
+    let taken = taken_names(dist, &previous)?;
+    let mut tree = tree::walk(&reader, &mut previous)?;
     // The pages depend on the shell (and the app's file names in it), on the step's
     // own code, and on every edition's site.json (the edition switch reads them all).
     // The program is known by its file's size and time: a build writes it anew.
@@ -243,92 +263,63 @@ pub fn run(options: &Options) -> Result<Report, String> {
         site_docs.push(text_hash(&reader, &paths::site(edition))?);
     }
     let every_page = fingerprint(&(&renderer, &site_docs));
+    let fresh = previous.renderer != renderer;
     let mut report = Report {
-        problems: tree.problems.clone(),
+        problems: std::mem::take(&mut tree.problems),
+        listings_read: tree.listings_read,
         ..Report::default()
     };
 
     // What each listed story is: known by its file's stamp, else read.
-    let listed: Vec<(Edition, &String)> = tree
-        .editions
-        .iter()
-        .flat_map(|e| e.listed.iter().map(move |slug| (e.edition, slug)))
-        .collect();
-    // A story known by its stamp is taken from the old state below, not copied here.
-    type Found = Option<(Option<Known>, Option<String>)>;
-    let inventory: Vec<Result<Found, String>> = parallel(
-        &listed,
-        threads,
-        || {
-            config::configure(&public_base, &api_meta);
-            ApiReader::new(&options.api)
-        },
-        |reader, (edition, slug)| {
-            let path = paths::article(*edition, slug);
-            let stamp = reader.stamp(&path);
-            if let Some(known) = previous.articles.get(&path)
-                && previous.trusts(known, stamp)
-            {
-                return Ok(Some((None, None)));
-            }
-            let Some(text) = reader.read(&path)? else {
-                return Ok(None);
-            };
-            let decoded = tree::decode::<Article>(&text, &path);
-            let hash = fingerprint(&text);
-            let problem = decoded.as_ref().err().cloned();
-            let story = decoded.ok().map(|a| Story::of(&a));
-            Ok(Some((Some(Known { stamp, hash, story }), problem)))
-        },
-    );
-    let mut known: Vec<(Edition, String, Known)> = Vec::new();
-    for ((edition, slug), found) in listed.iter().zip(inventory) {
-        let path = paths::article(*edition, slug);
-        match found? {
-            None => report.problems.push(format!("{path}: not found")),
-            Some((read, problem)) => {
-                report.documents_read += usize::from(read.is_some());
-                let Some(k) = read.or_else(|| previous.articles.remove(&path)) else {
-                    continue;
-                };
-                if k.story.is_none() {
-                    report.problems.push(problem.unwrap_or_else(|| {
-                        format!("{path}: not the contract's JSON (unchanged since the last run)")
-                    }));
-                }
-                known.push((*edition, path, k));
-            }
-        }
-    }
-    let places: Places = known
-        .iter()
-        .filter_map(|(e, _, k)| {
-            let s = k.story.as_ref()?;
-            Some(((*e, s.slug.clone()), s.section.clone()))
-        })
-        .collect();
+    let readers = reader.readers(threads);
+    let articles = inventory(&tree, &mut previous, &mut report, readers, || {
+        config::configure(&public_base, &api_meta);
+        ApiReader::new(&options.api)
+    })?;
+    let mut state = State {
+        renderer,
+        started_ns,
+        articles,
+        listings: std::mem::take(&mut tree.listings),
+        outputs: BTreeMap::new(),
+    };
     let ctx = Context {
         base: &public_base,
         tree: &tree,
-        places: &places,
+        state: &state,
+    };
+    let site_of = |edition: Edition| tree.editions.iter().find(|e| e.edition == edition);
+
+    // The stories, newest first within each edition, as the sitemaps and feeds list them
+    // (by index in the state).
+    let mut order: Vec<usize> = (0..state.articles.len())
+        .filter(|&i| state.articles[i].known.story.is_some())
+        .filter(|&i| site_of(state.articles[i].edition).is_some())
+        .collect();
+    let story = |i: usize| state.articles[i].known.story.as_ref().expect("in order");
+    order.sort_by_key(|&i| {
+        (
+            state.articles[i].edition,
+            std::cmp::Reverse(story(i).published),
+        )
+    });
+
+    let place_free = |path: &str, report: &mut Report| {
+        let free = !taken.contains(path.split('/').next().unwrap_or_default());
+        if !free {
+            report
+                .problems
+                .push(format!("/{path}: the build has a file there"));
+        }
+        free
     };
 
-    // Every page, newest story first within each edition, as the sitemap lists them.
-    let mut stories: HashMap<Edition, Vec<(&Story, u64)>> = HashMap::new();
-    for (edition, _, k) in &known {
-        if let Some(story) = &k.story {
-            stories.entry(*edition).or_default().push((story, k.hash));
-        }
-    }
-    for list in stories.values_mut() {
-        // Stable: stories without a time, or at the same time, keep the feeds' order.
-        list.sort_by_key(|(s, _)| std::cmp::Reverse(s.published));
-    }
+    // The front and section pages.
+    let mut outputs: BTreeMap<String, u64> = BTreeMap::new();
     let mut jobs: Vec<PageJob> = Vec::new();
+    let editions: Vec<Edition> = tree.editions.iter().map(|e| e.edition).collect();
     for site in &tree.editions {
         let edition = site.edition;
-        let front = paths::front(edition);
-        let editions: Vec<Edition> = tree.editions.iter().map(|e| e.edition).collect();
         let described =
             |s: &crate::contract::SectionInfo| (s.slug.clone(), s.title.clone(), s.tagline.clone());
         let sections: Vec<_> = site.sections.iter().map(described).collect();
@@ -338,13 +329,12 @@ pub fn run(options: &Options) -> Result<Report, String> {
             kind: Kind::Front,
             fingerprint: fingerprint(&(
                 every_page,
-                text_hash(&reader, &front)?,
+                text_hash(&reader, &paths::front(edition))?,
                 &editions,
                 &sections,
             )),
         });
         for section in &site.sections {
-            let first = paths::section(edition, &section.slug);
             let alternates: Vec<Edition> = tree
                 .editions
                 .iter()
@@ -357,68 +347,56 @@ pub fn run(options: &Options) -> Result<Report, String> {
                 kind: Kind::Section(section),
                 fingerprint: fingerprint(&(
                     every_page,
-                    text_hash(&reader, &first)?,
+                    text_hash(&reader, &paths::section(edition, &section.slug))?,
                     &alternates,
                     described(section),
                 )),
             });
         }
-        for (story, hash) in stories.get(&edition).map(Vec::as_slice).unwrap_or_default() {
-            let alternates = head::translations(&ctx, edition, story);
-            jobs.push(PageJob {
-                path: routes::article(edition, &story.section, &story.slug),
-                edition: site,
-                kind: Kind::Article(story),
-                fingerprint: fingerprint(&(every_page, hash, &alternates)),
-            });
-        }
     }
-
-    // A page never replaces a file the build made (a section called `api`, say). The
-    // folders of pages are this step's own: those of its last run, and any that hold a
-    // page (a site built before it kept a state).
-    let own: HashSet<&str> = previous
-        .outputs
-        .keys()
-        .filter_map(|p| p.split('/').next())
-        .collect();
-    let taken: HashSet<String> = std::fs::read_dir(dist)
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|name| {
-            !own.contains(name.as_str())
-                && name != "index.html"
-                && !dist.join(name).join("index.html").exists()
-        })
-        .collect();
-    let fresh = previous.renderer != renderer;
-    let mut outputs: BTreeMap<String, u64> = BTreeMap::new();
-    let mut to_render: Vec<&PageJob> = Vec::new();
-    let mut seen_paths = HashSet::new();
+    let mut pages: Vec<&PageJob> = Vec::new();
     for job in &jobs {
-        let first = job.path.split('/').next().unwrap_or_default();
-        if taken.contains(first) {
-            report
-                .problems
-                .push(format!("/{}: the build has a file there", job.path));
-            continue;
-        }
         let output = output_of(&job.path);
-        if !seen_paths.insert(output.clone()) {
+        if outputs.contains_key(&output) || !place_free(&job.path, &mut report) {
             continue;
         }
-        outputs.insert(output.clone(), job.fingerprint);
-        report.pages += 1;
-        if matches!(job.kind, Kind::Article(_)) {
-            report.articles += 1;
+        outputs.insert(output, job.fingerprint);
+        pages.push(job);
+    }
+    // What to render: few pages, and the stories by index (an archive's worth of jobs
+    // would hold every page's path).
+    let mut to_render: Vec<Render> = pages
+        .iter()
+        .filter(|j| fresh || previous.outputs.get(&output_of(&j.path)) != Some(&j.fingerprint))
+        .map(|j| Render::Page(j))
+        .collect();
+
+    // The story pages: what each would be made of, and those that changed. An article
+    // page's path cannot be another's (a slug is one story's in its edition), but it
+    // can be a section page's (an English section called `ru`).
+    let mut page_of: Vec<Option<u64>> = vec![None; state.articles.len()];
+    for &i in &order {
+        let entry = &state.articles[i];
+        let story = story(i);
+        let path = routes::article(entry.edition, &story.section, &entry.slug);
+        if outputs.contains_key(&output_of(&path)) || !place_free(&path, &mut report) {
+            continue;
         }
-        let unchanged = !fresh
-            && previous.outputs.get(&output) == Some(&job.fingerprint)
-            && dist.join(&output).exists();
-        if !unchanged {
-            to_render.push(job);
+        let alternates = head::translations(&ctx, entry.edition, story.translations());
+        let print = fingerprint(&(every_page, entry.known.hash, &alternates));
+        page_of[i] = Some(print);
+        if fresh || entry.known.page != Some(print) {
+            to_render.push(Render::Story(i));
         }
     }
+    let story_path = |i: usize| {
+        let e = &state.articles[i];
+        routes::article(e.edition, &story(i).section, &e.slug)
+    };
+    let job_path = |job: &Render| match job {
+        Render::Page(page) => page.path.clone(),
+        Render::Story(i) => story_path(*i),
+    };
 
     let rendered: Vec<Result<usize, String>> = parallel(
         &to_render,
@@ -434,172 +412,407 @@ pub fn run(options: &Options) -> Result<Report, String> {
             reader
         },
         |reader, job| {
-            let head = match job.kind {
-                Kind::Front => head::front(&ctx, job.edition),
-                Kind::Section(section) => head::section(&ctx, job.edition, section),
-                Kind::Article(story) => {
-                    let path = paths::article(job.edition.edition, &story.slug);
+            let head = match job {
+                Render::Page(page) => match page.kind {
+                    Kind::Front => head::front(&ctx, page.edition),
+                    Kind::Section(section) => head::section(&ctx, page.edition, section),
+                },
+                Render::Story(i) => {
+                    let e = &state.articles[*i];
+                    let path = paths::article(e.edition, &e.slug);
                     let text = reader.read(&path)?.unwrap_or_default();
                     let article = tree::decode::<Article>(&text, &path)?;
-                    head::article(&ctx, job.edition, &article)
+                    let site = site_of(e.edition).expect("a story of an edition in the tree");
+                    head::article(&ctx, site, &article)
                 }
             };
+            let path = job_path(job);
             let html = page_html(
                 &shell,
-                &job.path,
+                &path,
                 &head,
                 &api_base,
                 api_local.as_deref(),
                 &base_path,
             );
-            write_atomic(dist, &output_of(&job.path), &html)?;
+            write_atomic(dist, &output_of(&path), &html)?;
             Ok(html.len())
         },
     );
     for (job, result) in to_render.iter().zip(rendered) {
+        let output = output_of(&job_path(job));
         match result {
             Ok(bytes) => {
                 report.rendered += 1;
-                report.changes.push(format!("+ {}", output_of(&job.path)));
-                if matches!(job.kind, Kind::Article(_)) {
+                report.changes.push(format!("+ {output}"));
+                if matches!(job, Render::Story(_)) {
                     report.article_bytes_total += bytes;
                     report.article_bytes_max = report.article_bytes_max.max(bytes);
                 }
             }
             Err(e) => {
-                outputs.remove(&output_of(&job.path));
+                match job {
+                    Render::Story(i) => page_of[*i] = None,
+                    Render::Page(_) => {
+                        outputs.remove(&output);
+                    }
+                }
                 report.problems.push(e);
             }
         }
     }
+    let written = |i: usize| page_of[i].is_some();
+    report.articles = order.iter().filter(|&&i| written(i)).count();
+    report.pages = outputs.len() + report.articles;
 
-    // The site-wide files, written when they changed.
-    let mut site_files: Vec<(String, String)> = Vec::new();
-    let sitemap_pages: Vec<(String, Option<String>)> = jobs
+    let page_urls: Vec<(String, Option<i64>)> = pages
         .iter()
         .filter(|j| outputs.contains_key(&output_of(&j.path)))
-        .map(|j| {
-            let lastmod = match j.kind {
-                Kind::Article(s) => s.lastmod.clone(),
-                _ => None,
-            };
-            (ctx.url(&j.path), lastmod)
-        })
+        .map(|j| (ctx.url(&j.path), None))
         .collect();
-    let (index, chunks) = feeds::sitemaps(&ctx, &sitemap_pages);
-    report.sitemaps = chunks.len();
-    report.sitemap_max_urls = chunks.iter().map(|(_, n, _)| *n).max().unwrap_or(0);
-    site_files.push(("sitemap.xml".into(), index));
-    for (name, _, xml) in chunks {
-        site_files.push((name, xml));
+
+    // The site-wide files, written when what they are made of changed, one at a time.
+    let mut files = SiteFiles {
+        dist,
+        before: &previous.outputs,
+        fresh,
+        outputs: &mut outputs,
+        report: &mut report,
+    };
+    let mut sitemaps: Vec<(String, Option<i64>)> = Vec::new();
+    let mut sitemap = |files: &mut SiteFiles, file: feeds::SitemapFile| {
+        files.report.sitemaps += 1;
+        files.report.sitemap_max_urls = files.report.sitemap_max_urls.max(file.urls);
+        sitemaps.push((file.name.clone(), file.changed));
+        let xml = file.xml;
+        files.put(file.name, fingerprint(&xml), || xml);
+    };
+    for file in feeds::sitemap_files("pages", page_urls.into_iter()) {
+        sitemap(&mut files, file);
     }
-    let recent: Vec<(&EditionTree, Article)> = {
-        let mut recent: Vec<(&EditionTree, &Story, i64)> = tree
-            .editions
-            .iter()
-            .flat_map(|e| {
-                stories
-                    .get(&e.edition)
-                    .into_iter()
-                    .flatten()
-                    .map(move |(s, _)| (e, *s))
+    for group in order.chunk_by(|&a, &b| {
+        let (ea, eb) = (state.articles[a].edition, state.articles[b].edition);
+        ea == eb
+            && feeds::sitemap_group(ea.lang(), story(a).published)
+                == feeds::sitemap_group(eb.lang(), story(b).published)
+    }) {
+        let first = &state.articles[group[0]];
+        let name = feeds::sitemap_group(first.edition.lang(), story(group[0]).published);
+        let urls = group.iter().filter(|&&i| written(i)).map(|&i| {
+            let e = &state.articles[i];
+            let path = routes::article(e.edition, &story(i).section, &e.slug);
+            (ctx.url(&path), story(i).changed)
+        });
+        for file in feeds::sitemap_files(&name, urls) {
+            sitemap(&mut files, file);
+        }
+    }
+    let index = feeds::sitemap_index(&ctx, &sitemaps);
+    files.put("sitemap.xml".into(), fingerprint(&index), || index);
+
+    // The news sitemap and the feeds read their stories again, only when one changed.
+    let listing = |list: &[usize]| -> Vec<(Edition, &str, u64)> {
+        list.iter()
+            .map(|&i| {
+                let e = &state.articles[i];
+                (e.edition, &*e.slug, e.known.hash)
             })
-            .filter_map(|(e, s)| Some((e, s, s.published?)))
-            .filter(|(_, _, t)| feeds::in_news_window(*t, options.now))
-            .collect();
-        recent.sort_by_key(|(_, _, t)| std::cmp::Reverse(*t));
-        recent.truncate(feeds::NEWS_MAX);
-        recent
-            .into_iter()
-            .filter_map(|(e, s, _)| Some((e, read_article(&reader, e.edition, &s.slug)?)))
             .collect()
     };
-    site_files.push((
-        "news-sitemap.xml".into(),
-        feeds::news_sitemap(&ctx, &recent),
-    ));
+    let mut recent: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| written(i))
+        .filter(|&i| {
+            story(i)
+                .published
+                .is_some_and(|t| feeds::in_news_window(t, options.now))
+        })
+        .collect();
+    recent.sort_by_key(|&i| std::cmp::Reverse(story(i).published));
+    recent.truncate(feeds::NEWS_MAX);
+    let read = |list: &[usize]| -> Vec<(&EditionTree, Article)> {
+        list.iter()
+            .filter_map(|&i| {
+                let e = &state.articles[i];
+                let site = site_of(e.edition)?;
+                Some((site, read_article(&reader, e.edition, &e.slug)?))
+            })
+            .collect()
+    };
+    let print = fingerprint(&(every_page, listing(&recent)));
+    files.put("news-sitemap.xml".into(), print, || {
+        feeds::news_sitemap(&ctx, &read(&recent))
+    });
     let rules = std::fs::read_to_string(dist.join("robots.txt")).unwrap_or_default();
-    site_files.push(("robots.txt".into(), feeds::robots(&rules, &ctx)));
+    let robots = feeds::robots(&rules, &ctx);
+    files.put("robots.txt".into(), fingerprint(&robots), || robots);
     for site in &tree.editions {
         let edition = site.edition;
-        let list = stories.get(&edition).map(Vec::as_slice).unwrap_or_default();
-        let newest = |section: Option<&str>| -> Vec<Article> {
-            list.iter()
-                .filter(|(s, _)| section.is_none_or(|x| s.section == x))
+        let newest = |section: Option<&str>| -> Vec<usize> {
+            order
+                .iter()
+                .copied()
+                .filter(|&i| state.articles[i].edition == edition && written(i))
+                .filter(|&i| section.is_none_or(|x| *story(i).section == *x))
                 .take(feeds::RSS_ITEMS)
-                .filter_map(|(s, _)| read_article(&reader, edition, &s.slug))
                 .collect()
         };
+        let mut feed = |file: String,
+                        title: String,
+                        path: String,
+                        self_url: String,
+                        about: String,
+                        list: Vec<usize>| {
+            let print = fingerprint(&(every_page, &title, &path, &about, listing(&list)));
+            files.put(file, print, || {
+                let articles: Vec<Article> = read(&list).into_iter().map(|(_, a)| a).collect();
+                feeds::rss(
+                    &ctx,
+                    site,
+                    &title,
+                    &ctx.url(&path),
+                    &self_url,
+                    &about,
+                    articles.iter(),
+                )
+            });
+            files.report.feeds += 1;
+        };
         let front = routes::front(edition);
-        let xml = feeds::rss(
-            &ctx,
-            site,
-            &site.site.name,
-            &ctx.url(&front),
-            &ctx.edition_feed(edition),
-            &site.site.name,
-            newest(None).iter(),
+        feed(
+            format!("{front}rss.xml"),
+            site.site.name.clone(),
+            front.clone(),
+            ctx.edition_feed(edition),
+            site.site.name.clone(),
+            newest(None),
         );
-        site_files.push((format!("{front}rss.xml"), xml));
-        report.feeds += 1;
         for section in &site.sections {
             let path = routes::section(edition, &section.slug);
-            let xml = feeds::rss(
-                &ctx,
-                site,
-                &full_title(&section.title, &site.site.name),
-                &ctx.url(&path),
-                &ctx.section_feed(edition, &section.slug),
-                section.tagline.as_deref().unwrap_or(&section.title),
-                newest(Some(&section.slug)).iter(),
+            feed(
+                format!("{path}/rss.xml"),
+                full_title(&section.title, &site.site.name),
+                path.clone(),
+                ctx.section_feed(edition, &section.slug),
+                section
+                    .tagline
+                    .clone()
+                    .unwrap_or_else(|| section.title.clone()),
+                newest(Some(&section.slug)),
             );
-            site_files.push((format!("{path}/rss.xml"), xml));
-            report.feeds += 1;
         }
-    }
-    for (path, text) in site_files {
-        let hash = fingerprint(&text);
-        let same = previous.outputs.get(&path) == Some(&hash) && dist.join(&path).exists();
-        if !same {
-            if let Err(e) = write_atomic(dist, &path, &text) {
-                report.problems.push(e);
-                continue;
-            }
-            report.changes.push(format!("+ {path}"));
-        }
-        outputs.insert(path, hash);
     }
 
-    // What an earlier run wrote and this one did not: a story, a section gone.
-    for path in previous
+    // What an earlier run wrote and this one did not: a story, a section gone; a story
+    // page moved to another section, or that could not be rendered this time.
+    let mut stale: Vec<String> = previous
         .outputs
         .keys()
         .filter(|p| !outputs.contains_key(*p))
-    {
-        let file = dist.join(path);
-        if std::fs::remove_file(&file).is_ok() {
-            report.changes.push(format!("- {path}"));
-        }
-        // Its folder goes too when nothing else is in it.
-        let mut dir = file.parent();
-        while let Some(d) = dir.filter(|d| *d != dist) {
-            if std::fs::remove_dir(d).is_err() {
-                break;
-            }
-            dir = d.parent();
+        .cloned()
+        .collect();
+    for old in &previous.articles {
+        let (Some(_), Some(was)) = (old.known.page, &old.known.story) else {
+            continue;
+        };
+        let path = routes::article(old.edition, &was.section, &old.slug);
+        let kept = state
+            .find(old.edition, &old.slug)
+            .is_some_and(|i| written(i) && story_section(&state, i) == Some(&*was.section));
+        if !kept {
+            stale.push(output_of(&path));
         }
     }
+    for (i, entry) in state.articles.iter().enumerate() {
+        if entry.known.page.is_some() && !written(i) {
+            if let Some(s) = &entry.known.story {
+                stale.push(output_of(&routes::article(
+                    entry.edition,
+                    &s.section,
+                    &entry.slug,
+                )));
+            }
+        }
+    }
+    for path in stale {
+        remove_output(dist, &path, &mut report);
+    }
 
-    let articles = known.into_iter().map(|(_, path, k)| (path, k)).collect();
-    let state = State {
-        renderer,
-        started_ns,
-        articles,
-        outputs,
-    };
-    write_atomic(dist, state::FILE, state.to_bytes())?;
+    for (entry, page) in state.articles.iter_mut().zip(page_of) {
+        entry.known.page = page;
+    }
+    state.outputs = outputs;
+    write_atomic_with(dist, state::FILE, |file| state.save(file))?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The names at the top of the built site that the build made and a page must not
+/// replace (a section called `api`, say). The folders of pages are this step's own:
+/// those of its last run, and any that hold a page (a site built before it kept a state).
+fn taken_names(dist: &Path, previous: &State) -> Result<HashSet<String>, String> {
+    let stories = previous.articles.iter().filter_map(|e| {
+        let story = e.known.story.as_ref().filter(|_| e.known.page.is_some())?;
+        Some(routes::article(e.edition, &story.section, &e.slug))
+    });
+    let own: HashSet<String> = previous
+        .outputs
+        .keys()
+        .cloned()
+        .chain(stories)
+        .filter_map(|p| Some(p.split('/').next()?.to_string()))
+        .collect();
+    Ok(std::fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| {
+            !own.contains(name)
+                && name != "index.html"
+                && !dist.join(name).join("index.html").exists()
+        })
+        .collect())
+}
+
+/// Writes the site-wide files whose inputs changed since the last run, and records
+/// every one with the fingerprint of its inputs.
+struct SiteFiles<'a> {
+    dist: &'a Path,
+    before: &'a BTreeMap<String, u64>,
+    fresh: bool,
+    outputs: &'a mut BTreeMap<String, u64>,
+    report: &'a mut Report,
+}
+
+impl SiteFiles<'_> {
+    fn put(&mut self, path: String, print: u64, make: impl FnOnce() -> String) {
+        if self.fresh || self.before.get(&path) != Some(&print) {
+            if let Err(e) = write_atomic(self.dist, &path, make()) {
+                self.report.problems.push(e);
+                return;
+            }
+            self.report.changes.push(format!("+ {path}"));
+        }
+        self.outputs.insert(path, print);
+    }
+}
+
+fn story_section(state: &State, i: usize) -> Option<&str> {
+    state.articles[i].known.story.as_ref().map(|s| &*s.section)
+}
+
+/// Removes a file an earlier run wrote, and its folder when nothing else is in it.
+fn remove_output(dist: &Path, path: &str, report: &mut Report) {
+    let file = dist.join(path);
+    if std::fs::remove_file(&file).is_ok() {
+        report.changes.push(format!("- {path}"));
+    }
+    let mut dir = file.parent();
+    while let Some(d) = dir.filter(|d| *d != dist) {
+        if std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+/// What the listed stories are, as the next state's entries (sorted): a story whose
+/// file has the stamp `previous` knows is taken from it, any other is read (its head
+/// only: the page reads it whole). A story read again keeps its page's fingerprint,
+/// so an unchanged page is not written again (over HTTP, every story is read).
+fn inventory(
+    tree: &tree::Tree,
+    previous: &mut State,
+    report: &mut Report,
+    threads: usize,
+    init: impl Fn() -> ApiReader + Sync,
+) -> Result<Vec<Entry>, String> {
+    enum Found {
+        Known(usize),
+        Read(Box<Known>, Option<String>),
+        Missing,
+    }
+    let listed: Vec<(Edition, &str)> = tree
+        .editions
+        .iter()
+        .flat_map(|e| tree.listed(e).map(move |slug| (e.edition, slug)))
+        .collect();
+    // In batches, so that what a batch found is not held for the whole archive.
+    const BATCH: usize = 1 << 16;
+    let mut entries: Vec<Entry> = Vec::with_capacity(listed.len());
+    let mut moved: Vec<(usize, usize)> = Vec::new();
+    for batch in listed.chunks(BATCH) {
+        let old: &State = previous;
+        let found: Vec<Result<Found, String>> =
+            parallel(batch, threads, &init, |reader, &(edition, slug)| {
+                let path = paths::article(edition, slug);
+                let before = old.find(edition, slug);
+                let known = before.and_then(|i| old.articles[i].known.stamp.as_ref());
+                let (text, stamp) = match reader.check(&path, known, |s| old.trusts(s))? {
+                    Checked::Same => return Ok(Found::Known(before.expect("a known story"))),
+                    Checked::Read(text, stamp) => (text, stamp),
+                };
+                let Some(text) = text else {
+                    return Ok(Found::Missing);
+                };
+                let decoded = tree::decode::<ArticleHead>(&text, &path).and_then(|a| {
+                    if a.slug == slug {
+                        Ok(a)
+                    } else {
+                        Err(format!(
+                            "{path}: its slug is {:?}, not the one it is listed by",
+                            a.slug
+                        ))
+                    }
+                });
+                let known = Known {
+                    stamp,
+                    hash: fingerprint(&text),
+                    page: before.and_then(|i| old.articles[i].known.page),
+                    story: decoded.as_ref().ok().map(Story::of),
+                };
+                Ok(Found::Read(Box::new(known), decoded.err()))
+            });
+        for (&(edition, slug), found) in batch.iter().zip(found) {
+            let path = paths::article(edition, slug);
+            let (slug, known) = match found? {
+                Found::Missing => {
+                    report.problems.push(format!("{path}: not found"));
+                    continue;
+                }
+                Found::Known(i) => {
+                    let e = &mut previous.articles[i];
+                    if e.known.story.is_none() {
+                        report.problems.push(format!(
+                            "{path}: not the contract's JSON (unchanged since the last run)"
+                        ));
+                    }
+                    // Its slug is moved below: the old list stays sorted for `find`.
+                    moved.push((entries.len(), i));
+                    (Box::default(), std::mem::take(&mut e.known))
+                }
+                Found::Read(known, problem) => {
+                    report.documents_read += 1;
+                    report.problems.extend(problem);
+                    (slug.into(), *known)
+                }
+            };
+            entries.push(Entry {
+                edition,
+                slug,
+                known,
+            });
+        }
+    }
+    for (entry, old) in moved {
+        entries[entry].slug = std::mem::take(&mut previous.articles[old].slug);
+    }
+    // What is left of the old list: the stories read again or gone, for the removal
+    // of their old pages.
+    previous.articles.retain(|e| !e.slug.is_empty());
+    previous.articles.shrink_to_fit();
+    entries.sort_unstable_by(|a, b| (a.edition, &*a.slug).cmp(&(b.edition, &*b.slug)));
+    Ok(entries)
 }
 
 fn read_article(reader: &ApiReader, edition: Edition, slug: &str) -> Option<Article> {

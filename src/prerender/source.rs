@@ -16,12 +16,32 @@ enum Place {
     Http(String),
 }
 
-/// What a file was when it was last read: if it is the same, the file is too (the
-/// check a publish makes instead of reading every document again).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Stamp {
-    pub modified_ns: u128,
-    pub size: u64,
+/// What a document was when it was last read: if it is the same, the document is too
+/// (the check a publish makes instead of reading every document again). A file's time
+/// and size; over HTTP, the validators the server sent, which a conditional request
+/// sends back (`ETag`, `Last-Modified`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Stamp {
+    File {
+        modified_ns: u64,
+        size: u64,
+    },
+    /// Boxed: a state holds a stamp for every story, and most are files'.
+    Http(Box<Validators>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Validators {
+    pub etag: Option<Box<str>>,
+    pub last_modified: Option<Box<str>>,
+}
+
+/// What `ApiReader::check` found.
+pub enum Checked {
+    /// The document is the one last read.
+    Same,
+    /// It changed (`None`: it is gone), with its new stamp.
+    Read(Option<String>, Option<Stamp>),
 }
 
 /// Reads one tree; each thread of the step has its own.
@@ -58,6 +78,15 @@ impl ApiReader {
         }
     }
 
+    /// How many documents to read at once with `cores`: over HTTP, many requests in
+    /// flight (each mostly waits); from a folder, one per core.
+    pub fn readers(&self, cores: usize) -> usize {
+        match self.place {
+            Place::Dir(_) => cores,
+            Place::Http(_) => cores.max(16),
+        }
+    }
+
     fn safe(path: &str) -> bool {
         // The path comes from the tree itself (`next` links): never leave the base.
         !path.split('/').any(|s| s == ".." || s.is_empty())
@@ -87,26 +116,69 @@ impl ApiReader {
         Ok(text)
     }
 
-    /// The file's stamp, where the tree is a folder; `None` over HTTP or for a file
-    /// that is not there.
-    pub fn stamp(&self, path: &str) -> Option<Stamp> {
-        let Place::Dir(dir) = &self.place else {
-            return None;
-        };
-        if !Self::safe(path) {
-            return None;
+    /// The document at `path`, unless it is the one last read with `known`: a file
+    /// whose stamp is `known` and that `trust` trusts (it may have changed within the
+    /// same clock tick), or what a server answers 304 Not Modified for.
+    pub fn check(
+        &self,
+        path: &str,
+        known: Option<&Stamp>,
+        trust: impl Fn(&Stamp) -> bool,
+    ) -> Result<Checked, String> {
+        match &self.place {
+            Place::Dir(dir) => {
+                let stamp = Self::safe(path)
+                    .then(|| file_stamp(&dir.join(path)))
+                    .flatten();
+                if stamp.is_some() && stamp.as_ref() == known && known.is_some_and(trust) {
+                    return Ok(Checked::Same);
+                }
+                Ok(Checked::Read(self.read(path)?, stamp))
+            }
+            Place::Http(base) => {
+                if !Self::safe(path) {
+                    return Ok(Checked::Read(None, None));
+                }
+                let mut request = ureq::get(&format!("{base}{path}"));
+                if let Some(Stamp::Http(v)) = known {
+                    let Validators {
+                        etag,
+                        last_modified,
+                    } = &**v;
+                    if let Some(v) = etag {
+                        request = request.header("If-None-Match", &**v);
+                    }
+                    if let Some(v) = last_modified {
+                        request = request.header("If-Modified-Since", &**v);
+                    }
+                }
+                let mut response = match request.call() {
+                    Ok(r) => r,
+                    Err(ureq::Error::StatusCode(404 | 410)) => {
+                        return Ok(Checked::Read(None, None));
+                    }
+                    Err(e) => return Err(format!("{path}: {e}")),
+                };
+                if response.status() == 304 {
+                    return Ok(Checked::Same);
+                }
+                let header = |name: &str| -> Option<Box<str>> {
+                    Some(response.headers().get(name)?.to_str().ok()?.into())
+                };
+                let (etag, last_modified) = (header("etag"), header("last-modified"));
+                let stamp = (etag.is_some() || last_modified.is_some()).then(|| {
+                    Stamp::Http(Box::new(Validators {
+                        etag,
+                        last_modified,
+                    }))
+                });
+                let text = response
+                    .body_mut()
+                    .read_to_string()
+                    .map_err(|e| format!("{path}: {e}"))?;
+                Ok(Checked::Read(Some(text), stamp))
+            }
         }
-        let meta = std::fs::metadata(dir.join(path)).ok()?;
-        let modified_ns = meta
-            .modified()
-            .ok()?
-            .duration_since(UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
-        Some(Stamp {
-            modified_ns,
-            size: meta.len(),
-        })
     }
 
     fn fetch(&self, path: &str) -> Result<Option<String>, String> {
@@ -129,4 +201,15 @@ impl ApiReader {
             },
         }
     }
+}
+
+/// A file's time and size; `None` when it is not there.
+fn file_stamp(file: &std::path::Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(file).ok()?;
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    let modified_ns = u64::try_from(modified.as_nanos()).ok()?;
+    Some(Stamp::File {
+        modified_ns,
+        size: meta.len(),
+    })
 }
