@@ -72,7 +72,9 @@ pub fn cached<T: ApiDocument>(url: &str) -> Option<T> {
     })
 }
 
-fn remember<T: ApiDocument>(url: &str, value: &T) {
+/// Keeps `value` as the copy of the resource at `url` (a newer one the reader asked
+/// for, which a `Fetched` of it then shows).
+pub fn remember<T: ApiDocument>(url: &str, value: &T) {
     CACHE.with_borrow_mut(|c| {
         if c.len() >= CACHE_ENTRIES {
             let t = now();
@@ -104,7 +106,8 @@ pub async fn get<T: ApiDocument>(url: String) -> Result<T, ApiError> {
     Ok(value)
 }
 
-fn decode<T: ApiDocument>(text: &str, url: &str) -> Option<T> {
+/// Decodes a document fetched from `url` (absolute).
+pub fn decode<T: ApiDocument>(text: &str, url: &str) -> Option<T> {
     contract::decode(text, url, &config::document_base()).ok()
 }
 
@@ -211,7 +214,13 @@ impl<T: ApiDocument> Fetched<T> {
         self.state.get()
     }
 
-    /// Loads again (after an error, for Retry).
+    /// What is shown now, once loaded; untracked.
+    pub fn with_current<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        self.state
+            .with_untracked(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(f))
+    }
+
+    /// Loads again (after an error, for Retry; from the cache, after `remember`).
     pub fn refetch(&self) {
         self.again.update(|n| *n += 1);
     }

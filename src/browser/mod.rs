@@ -1,7 +1,9 @@
 //! Browser glue that is not one feature's: the address and navigation (`router`),
-//! scroll positions across Back and Forward, stored preferences, and "the end of a
-//! list is near" for lists that load more as the reader scrolls.
+//! scroll positions across Back and Forward, stored preferences, "the end of a list is
+//! near" for lists that load more as the reader scrolls, the machine of such lists, and
+//! looking again for news while the reader reads.
 
+pub mod freshness;
 pub mod near_end;
 pub mod paged_list;
 pub mod prefs;

@@ -73,6 +73,15 @@ pub fn install() {
     on_click.forget();
 }
 
+/// Scrolls to the top and keeps that as the entry's position (a list that renders
+/// again restores it, and the click that asked saved the old one first).
+pub fn to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        save();
+    }
+}
+
 /// Restores the saved position once the page just rendered is laid out.
 pub fn restore_after_render() {
     if cfg!(target_arch = "wasm32") {

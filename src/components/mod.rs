@@ -11,6 +11,7 @@ pub mod footer;
 pub mod header;
 pub mod icons;
 pub mod loading;
+pub mod new_stories;
 pub mod published;
 pub mod section_feed;
 pub mod share_bar;

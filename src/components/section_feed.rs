@@ -8,10 +8,12 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::api::{self, ApiError, config};
+use crate::browser::freshness;
 use crate::browser::paged_list::{PagedList, Status};
 use crate::components::error_box::ErrorBox;
+use crate::components::new_stories::new_stories;
 use crate::components::story_card::StoryCard;
-use crate::contract::{FeedPage, paths};
+use crate::contract::{FeedPage, Summary, paths};
 use crate::logic::edition::Edition;
 use crate::state::{FeedSection, Reader};
 
@@ -90,6 +92,30 @@ pub fn SectionFeed(
     if infinite {
         list.load_near_end(sentinel);
     }
+    // A list below a story is not the news the reader came for: only a section's own
+    // feed looks again for stories published since.
+    let newer = RwSignal::new(Vec::<Summary>::new());
+    let waiting = RwSignal::new(0usize);
+    if !lazy {
+        let first = config::api_path(&paths::section(edition, &section));
+        freshness::watch(first.clone(), move |text| {
+            let Some(page) = api::decode::<FeedPage>(&text, &first) else {
+                return;
+            };
+            let fresh = list.pages.try_with_untracked(|p| {
+                let new = page.items.into_iter().filter(|s| !p.contains(&s.slug));
+                new.collect::<Vec<_>>()
+            });
+            if let Some(fresh) = fresh.filter(|f| !f.is_empty()) {
+                waiting.try_set(fresh.len());
+                newer.try_set(fresh);
+            }
+        });
+    }
+    let show_newer = Callback::new(move |()| {
+        let fresh = newer.try_update(std::mem::take).unwrap_or_default();
+        list.pages.update(|p| p.prepend(fresh));
+    });
     let status = list.status;
     let load_next = Callback::new(move |()| list.load_next());
 
@@ -105,6 +131,7 @@ pub fn SectionFeed(
             aria-busy=move || (status.get() == Status::Loading).to_string()
             style:min-height=move || (!lazy && !first_page_in()).then_some("100vh")
         >
+            {new_stories(waiting, show_newer)}
             <ul class="feed">
                 <For
                     each=move || list.pages.with(|p| p.items.clone())

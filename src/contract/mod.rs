@@ -184,6 +184,14 @@ pub struct Front {
     pub sections: Vec<FrontSection>,
 }
 
+impl Front {
+    /// The slug of every story it lists.
+    pub fn slugs(&self) -> impl Iterator<Item = &str> {
+        let sections = self.sections.iter().flat_map(|s| &s.items);
+        self.top.iter().chain(sections).map(|s| s.slug.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrontSection {
     pub slug: String,

@@ -43,6 +43,10 @@ pub struct Text {
     pub result_one: &'static str,
     pub result_few: &'static str,
     pub result_many: &'static str,
+    /// "N new stories" (one, few, many), offered on a list the reader is looking at.
+    pub new_one: &'static str,
+    pub new_few: &'static str,
+    pub new_many: &'static str,
     pub embed_show: &'static str,
     pub embed_notice: &'static str,
     pub embed_player: &'static str,
@@ -116,6 +120,9 @@ pub const EN: Text = Text {
     result_one: "result",
     result_few: "results",
     result_many: "results",
+    new_one: "new story",
+    new_few: "new stories",
+    new_many: "new stories",
     embed_show: "Show the post",
     embed_notice: "It loads from the provider's site, which may set cookies.",
     embed_player: "Embedded post",
@@ -189,6 +196,9 @@ pub const RU: Text = Text {
     result_one: "результат",
     result_few: "результата",
     result_many: "результатов",
+    new_one: "новая новость",
+    new_few: "новые новости",
+    new_many: "новых новостей",
     embed_show: "Показать публикацию",
     embed_notice: "Она загрузится с сайта сервиса, который может сохранить cookie.",
     embed_player: "Встроенная публикация",
@@ -262,6 +272,9 @@ pub const HY: Text = Text {
     result_one: "արդյունք",
     result_few: "արդյունք",
     result_many: "արդյունք",
+    new_one: "նոր նյութ",
+    new_few: "նոր նյութ",
+    new_many: "նոր նյութ",
     embed_show: "Ցույց տալ հրապարակումը",
     embed_notice: "Այն կբեռնվի ծառայության կայքից, որը կարող է պահել cookie-ներ։",
     embed_player: "Ներդրված հրապարակում",
@@ -304,18 +317,29 @@ pub fn text(edition: Edition) -> &'static Text {
 }
 
 /// "12 results" in the edition's language (Russian has three plural forms).
-pub fn results(edition: Edition, n: usize) -> String {
-    let t = text(edition);
+/// `n` with the word in the edition's plural form for `n`: (one, few, many).
+fn counted(edition: Edition, n: usize, [one, few, many]: [&str; 3]) -> String {
     let form = match edition {
         Edition::Ru => match (n % 10, n % 100) {
-            (1, r) if r != 11 => t.result_one,
-            (2..=4, r) if !(12..=14).contains(&r) => t.result_few,
-            _ => t.result_many,
+            (1, r) if r != 11 => one,
+            (2..=4, r) if !(12..=14).contains(&r) => few,
+            _ => many,
         },
-        _ if n == 1 => t.result_one,
-        _ => t.result_many,
+        _ if n == 1 => one,
+        _ => many,
     };
     format!("{n} {form}")
+}
+
+pub fn results(edition: Edition, n: usize) -> String {
+    let t = text(edition);
+    counted(edition, n, [t.result_one, t.result_few, t.result_many])
+}
+
+/// "3 new stories", for the control that shows them.
+pub fn new_stories(edition: Edition, n: usize) -> String {
+    let t = text(edition);
+    counted(edition, n, [t.new_one, t.new_few, t.new_many])
 }
 
 #[cfg(test)]
@@ -365,6 +389,9 @@ mod tests {
             result_one,
             result_few,
             result_many,
+            new_one,
+            new_few,
+            new_many,
             embed_show,
             embed_notice,
             embed_player,
@@ -437,6 +464,9 @@ mod tests {
             result_one,
             result_few,
             result_many,
+            new_one,
+            new_few,
+            new_many,
             embed_show,
             embed_notice,
             embed_player,
@@ -506,6 +536,10 @@ mod tests {
         assert_eq!(results(Edition::Ru, 22), "22 результата");
         assert_eq!(results(Edition::Ru, 25), "25 результатов");
         assert_eq!(results(Edition::Hy, 5), "5 արդյունք");
+        assert_eq!(new_stories(Edition::En, 1), "1 new story");
+        assert_eq!(new_stories(Edition::Ru, 2), "2 новые новости");
+        assert_eq!(new_stories(Edition::Ru, 5), "5 новых новостей");
+        assert_eq!(new_stories(Edition::Ru, 21), "21 новая новость");
     }
 
     #[test]

@@ -71,6 +71,21 @@ impl<P: Page> Paged<P> {
         self.items.len() - before
     }
 
+    /// Whether the story `slug` is shown.
+    pub fn contains(&self, slug: &str) -> bool {
+        self.seen.contains(slug)
+    }
+
+    /// Puts stories published since on top, in their order, each once.
+    pub fn prepend(&mut self, items: Vec<Summary>) {
+        let mut new: Vec<Summary> = items
+            .into_iter()
+            .filter(|s| self.seen.insert(s.slug.clone()))
+            .collect();
+        new.append(&mut self.items);
+        self.items = new;
+    }
+
     /// Where the next page comes from: `None` before the first and after the last.
     pub fn more(&self) -> Option<P::More> {
         self.last.as_ref().and_then(Page::more)
@@ -127,6 +142,16 @@ mod tests {
         assert_eq!(slugs, ["a", "b", "c", "d"]);
         assert_eq!(f.more(), None);
         assert_eq!(f.pages, 2);
+    }
+
+    #[test]
+    fn news_goes_on_top_once() {
+        let mut f = Paged::default();
+        f.push_page(page(vec![s("b"), s("c")], Some("2")));
+        f.prepend(vec![s("z"), s("a"), s("b"), s("z")]);
+        let slugs: Vec<_> = f.items.iter().map(|i| i.slug.as_str()).collect();
+        assert_eq!(slugs, ["z", "a", "b", "c"]);
+        assert!(f.contains("a") && !f.contains("d"));
     }
 
     #[test]

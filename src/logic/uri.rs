@@ -156,9 +156,14 @@ pub fn path_of(uri: &str) -> &str {
 
 /// Percent-encodes a string for use in a query component or path segment.
 pub fn encode_component(s: &str) -> String {
+    let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~');
+    // Slugs mostly need nothing: the pre-render step encodes a few per story.
+    if s.bytes().all(unreserved) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+        if unreserved(b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));

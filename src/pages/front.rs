@@ -4,9 +4,11 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::api::{self, config};
+use crate::browser::freshness;
 use crate::browser::router::href;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
+use crate::components::new_stories::new_stories;
 use crate::components::story_card::StoryCard;
 use crate::components::title::Title;
 use crate::contract::paths;
@@ -38,10 +40,35 @@ pub fn FrontPage(edition: Edition) -> impl IntoView {
         }
     };
     let reader = Reader::get();
-    let front = api::Fetched::<Front>::new(move || config::api_path(&paths::front(edition)));
+    let url = config::api_path(&paths::front(edition));
+    let front = api::Fetched::<Front>::new({
+        let url = url.clone();
+        move || url.clone()
+    });
     let retry = Callback::new(move |_| front.refetch());
+    // A newer front page is kept in the cache at once (a later visit shows it) and
+    // offered as "N new stories"; this page shows it when the reader asks.
+    let waiting = RwSignal::new(0usize);
+    freshness::watch(url.clone(), move |text| {
+        let Some(fresh) = api::decode::<Front>(&text, &url) else {
+            return;
+        };
+        // A few dozen stories: a scan is smaller in the bundle than a hash set.
+        let new = front.with_current(|shown| {
+            fresh
+                .slugs()
+                .filter(|s| !shown.slugs().any(|o| o == *s))
+                .count()
+        });
+        if let Some(new) = new.filter(|n| *n > 0) {
+            api::remember(&url, &fresh);
+            waiting.try_set(new);
+        }
+    });
+    let show_newer = Callback::new(move |()| front.refetch());
     view! { class = class,
         <Title text=""/>
+        {new_stories(waiting, show_newer)}
         <div class="page-wide">
             <h1 class="visually-hidden">{move || reader.text().top_stories}</h1>
             {move || match front.get() {

@@ -10,8 +10,11 @@ use crate::logic::edition::Edition;
 use crate::logic::routes;
 
 use super::markup::{escape, script_json};
-use super::state::{State, pairs};
+use super::state::{Story, pairs};
 use super::tree::{EditionTree, Tree};
+
+/// Every story by edition and slug.
+pub type Places<'a> = std::collections::HashMap<(Edition, &'a str), &'a Story>;
 
 /// A page's title and the tags that go into its head.
 pub struct Head {
@@ -26,7 +29,7 @@ pub struct Context<'a> {
     pub base: &'a str,
     pub tree: &'a Tree,
     /// Where every story is, for the alternates of a translated one.
-    pub state: &'a State,
+    pub places: &'a Places<'a>,
 }
 
 impl Context<'_> {
@@ -255,18 +258,18 @@ pub fn section(ctx: &Context, site: &EditionTree, section: &SectionInfo) -> Head
     }
 }
 
-/// The story's translations (lang, slug) that their edition has, each with its page's
-/// path (in its own section there).
-pub fn translations<'a>(
-    ctx: &Context,
+/// The story's translations (lang, slug) that their edition has, each with its section
+/// there: (edition, section, slug), what its page's path is made of.
+pub fn translations<'c, 't>(
+    ctx: &Context<'c>,
     edition: Edition,
-    translations: impl Iterator<Item = (&'a str, &'a str)>,
-) -> Vec<(Edition, String)> {
+    translations: impl Iterator<Item = (&'t str, &'t str)>,
+) -> Vec<(Edition, &'c str, &'t str)> {
     translations
         .filter_map(|(lang, slug)| {
             let other = Edition::from_lang(lang).filter(|e| *e != edition)?;
-            let story = ctx.state.story(other, slug)?;
-            Some((other, routes::article(other, &story.section, slug)))
+            let story = ctx.places.get(&(other, slug))?;
+            Some((other, &*story.section, slug))
         })
         .collect()
 }
@@ -284,7 +287,9 @@ pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
     );
     let others = translations(ctx, site.edition, pairs(&article.translations))
         .into_iter()
-        .map(|(edition, path)| (edition, ctx.url(&path)));
+        .map(|(edition, section, slug)| {
+            (edition, ctx.url(&routes::article(edition, section, slug)))
+        });
     let alternates: Vec<(Edition, String)> = std::iter::once(own).chain(others).collect();
     let mut tags = Tags::default();
     let path = routes::article(site.edition, &article.section.slug, &article.slug);

@@ -4,9 +4,10 @@
 //! page written for it; every feed page after the first, with what it lists; and every
 //! other file written, with the fingerprint of its inputs.
 //!
-//! Lean on purpose, as it holds a record for every story of the archive: at 200,000
-//! stories per edition a record is about 300 bytes in memory, the sorted list has no
-//! hash table beside it, and the file is read and written as a stream.
+//! Lean on purpose, as it holds a record for every story of the archive: the list is
+//! sorted (no hash table beside it), a run takes the records of unchanged stories from
+//! the old state rather than copying them, and the file is read and written as a
+//! stream (the README has the figures at 200,000 stories per edition).
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};

@@ -50,6 +50,13 @@ impl Tree {
     }
 }
 
+/// A section's feed as walked: its first page's section and stories, its later pages.
+struct Feed {
+    section: SectionInfo,
+    items: Vec<String>,
+    later: Vec<Box<str>>,
+}
+
 /// Feed pages followed per section at most, against a backend whose `next` never ends.
 const MAX_FEED_PAGES: usize = 100_000;
 
@@ -123,11 +130,7 @@ impl Walker<'_> {
     }
 
     /// A section's feed: its first page's section and stories, and its later pages.
-    fn feed(
-        &mut self,
-        edition: Edition,
-        slug: &str,
-    ) -> Result<Option<(SectionInfo, Vec<String>, Vec<Box<str>>)>, String> {
+    fn feed(&mut self, edition: Edition, slug: &str) -> Result<Option<Feed>, String> {
         let api = config::api_base();
         let Some(first) = self.load::<FeedPage>(&paths::section(edition, slug))? else {
             return Ok(None);
@@ -147,7 +150,11 @@ impl Walker<'_> {
                 later.push(path);
             }
         }
-        Ok(Some((first.section, items, later)))
+        Ok(Some(Feed {
+            section: first.section,
+            items,
+            later,
+        }))
     }
 }
 
@@ -182,10 +189,10 @@ pub fn walk(source: &ApiReader, previous: &mut State) -> Result<Tree, String> {
         let mut sections = Vec::new();
         let mut later = Vec::new();
         for info in &site.sections {
-            if let Some((section, items, pages)) = walker.feed(edition, &info.slug)? {
-                sections.push(section);
-                first.extend(items);
-                later.extend(pages);
+            if let Some(feed) = walker.feed(edition, &info.slug)? {
+                sections.push(feed.section);
+                first.extend(feed.items);
+                later.extend(feed.later);
             }
         }
         editions.push(EditionTree {

@@ -352,17 +352,27 @@ const VOID_DROPPED: &[&str] = &[
 /// Writes `text` escaped for HTML or XML content and quoted attribute values. Control
 /// characters, which XML 1.0 does not allow, are dropped.
 pub fn escape(text: &str, out: &mut String) {
-    for c in text.chars() {
+    let special = |c: char| {
+        matches!(c, '&' | '<' | '>' | '"' | '\'')
+            || c.is_control() && !matches!(c, '\n' | '\t' | '\r')
+    };
+    // Runs of plain text are copied whole: most text has nothing to escape, and the
+    // pre-render step escapes every page's head and every sitemap entry.
+    let mut rest = text;
+    while let Some(i) = rest.find(special) {
+        out.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().unwrap_or_default();
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
+            _ => {}
         }
+        rest = &rest[i + c.len_utf8()..];
     }
+    out.push_str(rest);
 }
 
 /// The tree as HTML text, for the pre-render step (in the browser the nodes are built

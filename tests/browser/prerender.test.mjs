@@ -203,3 +203,54 @@ test('at the largest text size, the pre-rendered A+ already looks disabled', asy
   assert.deepEqual(page.problems(), []);
   await page.close();
 });
+
+test('news published after the build is offered as "N new stories" and goes in on request, with no shift', async () => {
+  for (const [path, doc, list] of [['', 'api/en/front.json', 'top'], ['world', 'api/en/sections/world/1.json', 'items']]) {
+    const page = await watchedPage(withJs);
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((entries) => {
+        for (const e of entries.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    let published = false;
+    let asked = 0;
+    await page.route(`**/${doc}`, async (route) => {
+      asked += 1;
+      const response = await route.fetch();
+      const body = await response.json();
+      if (published) body[list].unshift({ ...body[list][0], slug: 'just-published', title: 'A story just published' });
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`${site.url}${path}`);
+    await page.waitForFunction(() => !document.querySelector('script[data-handover]'));
+    await page.mouse.wheel(0, 700);
+    await page.waitForFunction(() => window.scrollY > 0);
+    const scrolled = await page.evaluate(() => window.scrollY);
+    // The reader comes back to the tab: the page asks again; nothing new, nothing shown.
+    const comeBack = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await comeBack();
+    for (let i = 0; i < 100 && asked === 0; i++) await page.waitForTimeout(50);
+    await page.waitForTimeout(300);
+    assert.equal(asked, 1, `/${path}: asked again when the reader came back`);
+    assert.equal(await page.locator('button.new-stories').isVisible(), false, `/${path}: nothing new, nothing offered`);
+    published = true;
+    await comeBack();
+    const button = page.locator('button.new-stories');
+    await button.waitFor();
+    assert.equal((await button.textContent()).trim(), '1 new story', `/${path}`);
+    assert.equal(await page.locator('main a', { hasText: 'A story just published' }).count(), 0, `/${path}: not put in unasked`);
+    assert.equal(await page.evaluate(() => window.scrollY), scrolled, `/${path}: what the reader looks at stays`);
+    assert.ok((await page.evaluate(() => window.__shift)) < 0.001, `/${path}: no layout shift`);
+    await button.click();
+    await page.locator('main a', { hasText: 'A story just published' }).first().waitFor();
+    assert.equal(await button.isVisible(), false, `/${path}: the offer is gone once taken`);
+    await page.waitForFunction(() => document.activeElement?.id === 'main');
+    assert.equal(await page.evaluate(() => window.scrollY), 0, `/${path}: the reader is taken to the news`);
+    const stories = await page.$$eval('main article :is(h2, h3) a', (as) => as.map((a) => a.textContent.trim()));
+    assert.equal(stories.filter((t) => t === 'A story just published').length, 1, `/${path}: once`);
+    assert.equal(stories[0], 'A story just published', `/${path}: on top`);
+    assert.deepEqual(page.problems(), [], path);
+    await page.close();
+  }
+});

@@ -1,0 +1,51 @@
+//! "3 new stories": offered when a list the reader is looking at has news the page does
+//! not show yet (`browser::freshness`). It floats at the top of the window, so its
+//! coming moves nothing; the stories go in only when the reader asks, and the reader is
+//! then taken to them.
+
+use leptos::prelude::*;
+use stylers::style;
+
+use crate::logic::i18n;
+use crate::state::Reader;
+
+/// The control for `count` stories waiting; `on_show` puts them in. A plain function,
+/// not a component: the props machinery cost more of the bundle than the control.
+pub fn new_stories(count: RwSignal<usize>, on_show: Callback<()>) -> impl IntoView {
+    let class = style! {
+        .new-stories {
+            position: fixed;
+            top: 0.75rem;
+            left: 50%;
+            transform: translateX(-50%);
+            z-index: 20;
+            box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25);
+            border-radius: 999px;
+        }
+        .new-stories[hidden] {
+            display: none;
+        }
+    };
+    let reader = Reader::get();
+    let show = move |_| {
+        count.set(0);
+        on_show.run(());
+        // Once the stories are in (the list renders in a later task).
+        // Focus first: it scrolls the main region's top to the window's.
+        request_animation_frame(|| {
+            if let Some(main) = document().get_element_by_id("main") {
+                let main = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(main);
+                let _ = main.focus();
+            }
+            crate::browser::scroll_memory::to_top();
+        });
+    };
+    // Always there, hidden while nothing waits: no view to build or drop as news comes.
+    view! { class = class,
+        <div role="status" aria-live="polite">
+            <button type="button" class="button new-stories" hidden=move || count.get() == 0 on:click=show>
+                {move || i18n::new_stories(reader.edition.get(), count.get())}
+            </button>
+        </div>
+    }
+}
