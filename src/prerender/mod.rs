@@ -386,7 +386,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
     for &i in &order {
         let entry = &state.articles[i];
         let story = story(i);
-        let path = routes::article(entry.edition, &story.section, &entry.slug);
+        let path = entry.page_path().expect("a story in order");
         if outputs.contains_key(&output_of(&path)) || !place_free(&path, &mut report) {
             continue;
         }
@@ -397,13 +397,9 @@ pub fn run(options: &Options) -> Result<Report, String> {
             to_render.push(Render::Story(i));
         }
     }
-    let story_path = |i: usize| {
-        let e = &state.articles[i];
-        routes::article(e.edition, &story(i).section, &e.slug)
-    };
     let job_path = |job: &Render| match job {
         Render::Page(page) => page.path.clone(),
-        Render::Story(i) => story_path(*i),
+        Render::Story(i) => state.articles[*i].page_path().expect("a story in order"),
     };
 
     let rendered: Vec<Result<usize, String>> = parallel(
@@ -507,8 +503,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
         let first = &state.articles[group[0]];
         let name = feeds::sitemap_group(first.edition.lang(), story(group[0]).published);
         let urls = group.iter().filter(|&&i| written(i)).map(|&i| {
-            let e = &state.articles[i];
-            let path = routes::article(e.edition, &story(i).section, &e.slug);
+            let path = state.articles[i].page_path().expect("a story in order");
             (ctx.url(&path), story(i).changed)
         });
         for file in feeds::sitemap_files(&name, urls) {
@@ -621,13 +616,12 @@ pub fn run(options: &Options) -> Result<Report, String> {
         .cloned()
         .collect();
     for old in &previous.articles {
-        let (Some(_), Some(was)) = (old.known.page, &old.known.story) else {
+        let Some(path) = old.known.page.and_then(|_| old.page_path()) else {
             continue;
         };
-        let path = routes::article(old.edition, &was.section, &old.slug);
         let kept = state
             .find(old.edition, &old.slug)
-            .is_some_and(|i| written(i) && story_section(&state, i) == Some(&*was.section));
+            .is_some_and(|i| written(i) && state.articles[i].page_path().as_ref() == Some(&path));
         if !kept {
             stale.push(output_of(&path));
         }
@@ -635,13 +629,9 @@ pub fn run(options: &Options) -> Result<Report, String> {
     for (i, entry) in state.articles.iter().enumerate() {
         if entry.known.page.is_some()
             && !written(i)
-            && let Some(s) = &entry.known.story
+            && let Some(path) = entry.page_path()
         {
-            stale.push(output_of(&routes::article(
-                entry.edition,
-                &s.section,
-                &entry.slug,
-            )));
+            stale.push(output_of(&path));
         }
     }
     for path in stale {
@@ -661,10 +651,10 @@ pub fn run(options: &Options) -> Result<Report, String> {
 /// replace (a section called `api`, say). The folders of pages are this step's own:
 /// those of its last run, and any that hold a page (a site built before it kept a state).
 fn taken_names(dist: &Path, previous: &State) -> Result<HashSet<String>, String> {
-    let stories = previous.articles.iter().filter_map(|e| {
-        let story = e.known.story.as_ref().filter(|_| e.known.page.is_some())?;
-        Some(routes::article(e.edition, &story.section, &e.slug))
-    });
+    let stories = previous
+        .articles
+        .iter()
+        .filter_map(|e| e.known.page.and_then(|_| e.page_path()));
     let own: HashSet<String> = previous
         .outputs
         .keys()
@@ -704,10 +694,6 @@ impl SiteFiles<'_> {
         }
         self.outputs.insert(path, print);
     }
-}
-
-fn story_section(state: &State, i: usize) -> Option<&str> {
-    state.articles[i].known.story.as_ref().map(|s| &*s.section)
 }
 
 /// Removes a file an earlier run wrote, and its folder when nothing else is in it.

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::contract::{ArticleHead, Translation};
 use crate::logic::edition::Edition;
+use crate::logic::routes;
 
 use super::source::Stamp;
 
@@ -90,6 +91,15 @@ pub struct Entry {
     pub edition: Edition,
     pub slug: Box<str>,
     pub known: Known,
+}
+
+impl Entry {
+    /// Its page's path below the base (`world/story`); `None` when it could not be
+    /// decoded (it has no page).
+    pub fn page_path(&self) -> Option<String> {
+        let story = self.known.story.as_ref()?;
+        Some(routes::article(self.edition, &story.section, &self.slug))
+    }
 }
 
 /// A feed page after the first (the archive's pages), as last read: what it lists.
