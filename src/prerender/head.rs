@@ -14,7 +14,7 @@ use super::state::{Story, pairs};
 use super::tree::{EditionTree, Tree};
 
 /// Every story by edition and slug.
-pub type Places<'a> = std::collections::HashMap<(Edition, &'a str), &'a Story>;
+pub type Places<'a> = rustc_hash::FxHashMap<(Edition, &'a str), &'a Story>;
 
 /// A page's title and the tags that go into its head.
 pub struct Head {

@@ -19,7 +19,9 @@ pub mod source;
 pub mod state;
 pub mod tree;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -37,7 +39,7 @@ use crate::takeover::handover;
 use head::{Context, Head};
 use shell::Shell;
 use source::{ApiReader, Checked};
-use state::{Entry, Known, State, Story, fingerprint};
+use state::{Entry, Known, State, Story, fingerprint, fingerprint_each};
 use tree::EditionTree;
 
 pub struct Options {
@@ -282,6 +284,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
         articles,
         listings: std::mem::take(&mut tree.listings),
         outputs: BTreeMap::new(),
+        sitemaps: BTreeMap::new(),
     };
     // A hash table beside the sorted list for the pages' lookups (two per story, for
     // its translations): binary searches took a fifth of a publish at 200,000 stories
@@ -382,13 +385,26 @@ pub fn run(options: &Options) -> Result<Report, String> {
     // The story pages: what each would be made of, and those that changed. An article
     // page's path cannot be another's (a slug is one story's in its edition), but it
     // can be a section page's (an English section called `ru`).
+    // Whether a story's page may clash is known by its folder (edition and section):
+    // only there is its path made and checked.
+    let page_paths: FxHashSet<&str> = pages.iter().map(|j| j.path.as_str()).collect();
+    let mut may_clash: FxHashMap<(Edition, &str), bool> = FxHashMap::default();
     let mut page_of: Vec<Option<u64>> = vec![None; state.articles.len()];
     for &i in &order {
         let entry = &state.articles[i];
         let story = story(i);
-        let path = entry.page_path().expect("a story in order");
-        if outputs.contains_key(&output_of(&path)) || !place_free(&path, &mut report) {
-            continue;
+        let clash = *may_clash
+            .entry((entry.edition, &story.section))
+            .or_insert_with(|| {
+                let folder = routes::article(entry.edition, &story.section, "");
+                let top = folder.split('/').next().unwrap_or_default();
+                taken.contains(top) || page_paths.iter().any(|p| p.starts_with(&folder))
+            });
+        if clash {
+            let path = entry.page_path().expect("a story in order");
+            if page_paths.contains(path.as_str()) || !place_free(&path, &mut report) {
+                continue;
+            }
         }
         let alternates = head::translations(&ctx, entry.edition, story.translations());
         let print = fingerprint(&(every_page, entry.known.hash, &alternates));
@@ -479,21 +495,15 @@ pub fn run(options: &Options) -> Result<Report, String> {
     let mut files = SiteFiles {
         dist,
         before: &previous.outputs,
+        before_groups: &previous.sitemaps,
         fresh,
         outputs: &mut outputs,
+        groups: BTreeMap::new(),
+        index: Vec::new(),
         report: &mut report,
     };
-    let mut sitemaps: Vec<(String, Option<i64>)> = Vec::new();
-    let mut sitemap = |files: &mut SiteFiles, file: feeds::SitemapFile| {
-        files.report.sitemaps += 1;
-        files.report.sitemap_max_urls = files.report.sitemap_max_urls.max(file.urls);
-        sitemaps.push((file.name.clone(), file.changed));
-        let xml = file.xml;
-        files.put(file.name, fingerprint(&xml), || xml);
-    };
-    for file in feeds::sitemap_files("pages", page_urls.into_iter()) {
-        sitemap(&mut files, file);
-    }
+    let print = fingerprint(&(every_page, &page_urls));
+    files.sitemap_group("pages", print, || page_urls.into_iter());
     for group in order.chunk_by(|&a, &b| {
         let (ea, eb) = (state.articles[a].edition, state.articles[b].edition);
         ea == eb
@@ -502,16 +512,24 @@ pub fn run(options: &Options) -> Result<Report, String> {
     }) {
         let first = &state.articles[group[0]];
         let name = feeds::sitemap_group(first.edition.lang(), story(group[0]).published);
-        let urls = group.iter().filter(|&&i| written(i)).map(|&i| {
-            let path = state.articles[i].page_path().expect("a story in order");
-            (ctx.url(&path), story(i).changed)
+        let listed = || group.iter().copied().filter(|&i| written(i));
+        let print = fingerprint(&(
+            every_page,
+            fingerprint_each(listed().map(|i| {
+                let (e, s) = (&state.articles[i], story(i));
+                (e.edition, &e.slug, &s.section, s.changed)
+            })),
+        ));
+        files.sitemap_group(&name, print, || {
+            listed().map(|i| {
+                let path = state.articles[i].page_path().expect("a story in order");
+                (ctx.url(&path), story(i).changed)
+            })
         });
-        for file in feeds::sitemap_files(&name, urls) {
-            sitemap(&mut files, file);
-        }
     }
-    let index = feeds::sitemap_index(&ctx, &sitemaps);
+    let index = feeds::sitemap_index(&ctx, &files.index);
     files.put("sitemap.xml".into(), fingerprint(&index), || index);
+    let groups = std::mem::take(&mut files.groups);
 
     // The news sitemap and the feeds read their stories again, only when one changed.
     let listing = |list: &[usize]| -> Vec<(Edition, &str, u64)> {
@@ -642,6 +660,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
         entry.known.page = page;
     }
     state.outputs = outputs;
+    state.sitemaps = groups;
     write_atomic_with(dist, state::FILE, |file| state.save(file))?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
@@ -650,12 +669,19 @@ pub fn run(options: &Options) -> Result<Report, String> {
 /// The names at the top of the built site that the build made and a page must not
 /// replace (a section called `api`, say). The folders of pages are this step's own:
 /// those of its last run, and any that hold a page (a site built before it kept a state).
-fn taken_names(dist: &Path, previous: &State) -> Result<HashSet<String>, String> {
-    let stories = previous
+fn taken_names(dist: &Path, previous: &State) -> Result<FxHashSet<String>, String> {
+    // A story page's first folder is its edition's or its section's: one path for each
+    // (edition, section) says it.
+    let sections: FxHashSet<(Edition, &str)> = previous
         .articles
         .iter()
-        .filter_map(|e| e.known.page.and_then(|_| e.page_path()));
-    let own: HashSet<String> = previous
+        .filter(|e| e.known.page.is_some())
+        .filter_map(|e| Some((e.edition, &*e.known.story.as_ref()?.section)))
+        .collect();
+    let stories = sections
+        .into_iter()
+        .map(|(edition, section)| routes::article(edition, section, "page"));
+    let own: FxHashSet<String> = previous
         .outputs
         .keys()
         .cloned()
@@ -678,8 +704,12 @@ fn taken_names(dist: &Path, previous: &State) -> Result<HashSet<String>, String>
 struct SiteFiles<'a> {
     dist: &'a Path,
     before: &'a BTreeMap<String, u64>,
+    before_groups: &'a BTreeMap<String, state::SitemapGroup>,
     fresh: bool,
     outputs: &'a mut BTreeMap<String, u64>,
+    /// The sitemap groups of this run, and the index's (file, last change) in order.
+    groups: BTreeMap<String, state::SitemapGroup>,
+    index: Vec<(String, Option<i64>)>,
     report: &'a mut Report,
 }
 
@@ -693,6 +723,58 @@ impl SiteFiles<'_> {
             self.report.changes.push(format!("+ {path}"));
         }
         self.outputs.insert(path, print);
+    }
+
+    /// The sitemap files of a group: those of the last run when it listed the same
+    /// (`print`, of what `urls` gives), else made from `urls` and written if changed.
+    fn sitemap_group<I: Iterator<Item = (String, Option<i64>)>>(
+        &mut self,
+        group: &str,
+        print: u64,
+        urls: impl FnOnce() -> I,
+    ) {
+        let kept = self
+            .before_groups
+            .get(group)
+            .filter(|g| !self.fresh && g.print == print)
+            .filter(|g| {
+                g.files
+                    .iter()
+                    .all(|(name, ..)| self.before.contains_key(name))
+            });
+        let (files, whole) = match kept {
+            Some(g) => {
+                for (name, ..) in &g.files {
+                    self.outputs.insert(name.clone(), self.before[name]);
+                }
+                (g.files.clone(), true)
+            }
+            None => {
+                let mut whole = true;
+                let files = feeds::sitemap_files(group, urls())
+                    .into_iter()
+                    .map(|file| {
+                        let entry = (file.name.clone(), file.urls, file.changed);
+                        let xml = file.xml;
+                        self.put(file.name, fingerprint(&xml), || xml);
+                        whole &= self.outputs.contains_key(&entry.0);
+                        entry
+                    })
+                    .collect();
+                (files, whole)
+            }
+        };
+        for (name, urls, changed) in &files {
+            self.report.sitemaps += 1;
+            self.report.sitemap_max_urls = self.report.sitemap_max_urls.max(*urls);
+            self.index.push((name.clone(), *changed));
+        }
+        // A group with a file that could not be written is made again next time.
+        if whole {
+            let group = group.to_string();
+            self.groups
+                .insert(group, state::SitemapGroup { print, files });
+        }
     }
 }
 
@@ -788,17 +870,18 @@ fn inventory(
                 Ok(Found::Read(Box::new(known), decoded.err()))
             });
         for (&(edition, slug, _), found) in batch.iter().zip(found) {
-            let path = paths::article(edition, slug);
+            let path = || paths::article(edition, slug);
             let (slug, known) = match found? {
                 Found::Missing => {
-                    report.problems.push(format!("{path}: not found"));
+                    report.problems.push(format!("{}: not found", path()));
                     continue;
                 }
                 Found::Known(i) => {
                     let e = &mut previous.articles[i];
                     if e.known.story.is_none() {
                         report.problems.push(format!(
-                            "{path}: not the contract's JSON (unchanged since the last run)"
+                            "{}: not the contract's JSON (unchanged since the last run)",
+                            path()
                         ));
                     }
                     // Its slug is moved below: the old list stays sorted for `find`.

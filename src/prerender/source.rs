@@ -8,8 +8,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::time::UNIX_EPOCH;
+use std::path::{Path, PathBuf};
 
 enum Place {
     Dir(PathBuf),
@@ -51,6 +50,8 @@ pub struct ApiReader {
     kept: RefCell<HashMap<String, Option<String>>>,
     /// The last other document (an article is read for its head, then for its page).
     last: RefCell<Option<(String, Option<String>)>>,
+    /// Folders of the tree, open, by path below it: their files are checked by name.
+    folders: RefCell<HashMap<String, Option<rustix::fd::OwnedFd>>>,
 }
 
 /// Whether a document is one many pages read, worth keeping after its first read:
@@ -75,6 +76,7 @@ impl ApiReader {
             place,
             kept: RefCell::default(),
             last: RefCell::default(),
+            folders: RefCell::default(),
         }
     }
 
@@ -128,7 +130,7 @@ impl ApiReader {
         match &self.place {
             Place::Dir(dir) => {
                 let stamp = Self::safe(path)
-                    .then(|| file_stamp(&dir.join(path)))
+                    .then(|| self.file_stamp(dir, path))
                     .flatten();
                 if stamp.is_some() && stamp.as_ref() == known && known.is_some_and(trust) {
                     return Ok(Checked::Same);
@@ -203,13 +205,25 @@ impl ApiReader {
     }
 }
 
-/// A file's time and size; `None` when it is not there.
-fn file_stamp(file: &std::path::Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(file).ok()?;
-    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-    let modified_ns = u64::try_from(modified.as_nanos()).ok()?;
-    Some(Stamp::File {
-        modified_ns,
-        size: meta.len(),
-    })
+impl ApiReader {
+    /// A file's time and size; `None` when it is not there. Checked by name in its
+    /// folder, kept open: a story's file is one of an archive's in the same folder.
+    fn file_stamp(&self, dir: &Path, path: &str) -> Option<Stamp> {
+        use rustix::fs::{AtFlags, Mode, OFlags};
+        let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+        let mut folders = self.folders.borrow_mut();
+        if !folders.contains_key(folder) {
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            let open = rustix::fs::open(dir.join(folder), flags, Mode::empty()).ok();
+            folders.insert(folder.to_string(), open);
+        }
+        let handle = folders.get(folder)?.as_ref()?;
+        let stat = rustix::fs::statat(handle, name, AtFlags::empty()).ok()?;
+        let seconds = u64::try_from(stat.st_mtime).ok()?;
+        let nanos = u64::try_from(stat.st_mtime_nsec).ok()?;
+        Some(Stamp::File {
+            modified_ns: seconds.checked_mul(1_000_000_000)?.checked_add(nanos)?,
+            size: u64::try_from(stat.st_size).ok()?,
+        })
+    }
 }

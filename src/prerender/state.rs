@@ -128,6 +128,17 @@ pub struct State {
     /// Every other file written (front and section pages, sitemaps, feeds), by path
     /// below the built site, with the fingerprint of what it was made from.
     pub outputs: BTreeMap<String, u64>,
+    /// The sitemap files of each group (`feeds::sitemap_group`), by the group's name.
+    pub sitemaps: BTreeMap<String, SitemapGroup>,
+}
+
+/// The sitemap files of one group as last written: the fingerprint of what they list,
+/// and each file's (name, URLs, last change), for the index. A group that lists the
+/// same is not made again (making them all was a sixth of a publish).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SitemapGroup {
+    pub print: u64,
+    pub files: Vec<(String, usize, Option<i64>)>,
 }
 
 impl State {
@@ -177,5 +188,14 @@ impl State {
 pub fn fingerprint(value: &impl Hash) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     value.hash(&mut h);
+    h.finish()
+}
+
+/// A fingerprint of a sequence, without collecting it.
+pub fn fingerprint_each<T: Hash>(items: impl IntoIterator<Item = T>) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    for item in items {
+        item.hash(&mut h);
+    }
     h.finish()
 }
