@@ -220,7 +220,8 @@ impl ApiReader {
         let handle = folders.get(folder)?.as_ref()?;
         let stat = rustix::fs::statat(handle, name, AtFlags::empty()).ok()?;
         let seconds = u64::try_from(stat.st_mtime).ok()?;
-        let nanos = u64::try_from(stat.st_mtime_nsec).ok()?;
+        // Nanoseconds of a second: 0 to 999,999,999 (a signed type on some systems).
+        let nanos = stat.st_mtime_nsec as u64;
         Some(Stamp::File {
             modified_ns: seconds.checked_mul(1_000_000_000)?.checked_add(nanos)?,
             size: u64::try_from(stat.st_size).ok()?,
