@@ -1,0 +1,193 @@
+//! Writes an archive index (`super`) from an edition's stories, natively (the pre-render
+//! step and `search-index`).
+//!
+//! Files end where the words themselves say (a word whose hash falls under its record's
+//! size closes a file), not at a running count, so a story added or removed changes the
+//! few files that hold its words and leaves the others byte for byte, names included.
+
+use rustc_hash::FxHashMap;
+use sha2::{Digest, Sha256};
+
+use super::codec::{FrontCoder, put_bytes, put_ids, put_varint};
+use super::layout::{Directory, Entry, HASH_BYTES, Kind, file_name, typo_keys};
+use crate::search::engine::fold::tokens;
+
+/// The mean size a file aims at, before brotli, by kind: a query fetches one to a few
+/// of each, and the entry lists them all.
+const POSTINGS_BYTES: usize = 12 * 1024;
+const WORDS_BYTES: usize = 6 * 1024;
+const TYPOS_BYTES: usize = 6 * 1024;
+
+/// The stories of one word as they are added, in id order.
+#[derive(Default)]
+struct Word {
+    any: Vec<u32>,
+    title: Vec<u32>,
+    lead: Vec<u32>,
+}
+
+#[derive(Default)]
+pub struct Builder {
+    words: FxHashMap<Box<str>, Word>,
+    ids: u32,
+}
+
+/// The index's files: the entry, and the rest by name.
+pub struct Built {
+    pub entry: Vec<u8>,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+fn hash(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+/// Whether a record of `len` bytes for `key` ends its file, for files of `target`
+/// bytes on average: a chance of `len / target`, decided by the key alone.
+fn ends_file(key: &[u8], len: usize, target: usize) -> bool {
+    let h = hash(key);
+    let n = u32::from_le_bytes([h[0], h[1], h[2], h[3]]) as usize;
+    n % target < len
+}
+
+/// Files of records in key order, each file ending where `ends_file` says.
+struct Files {
+    kind: Kind,
+    target: usize,
+    dir: Directory,
+    out: Vec<(String, Vec<u8>)>,
+    current: Vec<u8>,
+    first: Option<Vec<u8>>,
+    coder: FrontCoder,
+}
+
+impl Files {
+    fn new(kind: Kind, target: usize) -> Files {
+        Files {
+            kind,
+            target,
+            dir: Directory::default(),
+            out: Vec::new(),
+            current: Vec::new(),
+            first: None,
+            coder: FrontCoder::default(),
+        }
+    }
+
+    /// Adds a record under `key` (front-coded), its rest written by `rest`.
+    fn push(&mut self, key: &[u8], rest: impl FnOnce(&mut Vec<u8>)) {
+        if self.first.is_none() {
+            self.first = Some(key.to_vec());
+        }
+        self.coder.put(&mut self.current, key);
+        rest(&mut self.current);
+    }
+
+    /// Ends the file after the records of `key`, `len` bytes, if `ends_file` says so.
+    fn may_end(&mut self, key: &[u8], len: usize) {
+        if ends_file(key, len, self.target) {
+            self.close();
+        }
+    }
+
+    fn close(&mut self) {
+        let Some(first) = self.first.take() else {
+            return;
+        };
+        let bytes = std::mem::take(&mut self.current);
+        let name = file_name(self.kind, &hash(&bytes)[..HASH_BYTES]);
+        self.dir.first.push(first);
+        self.dir.names.push(name.clone());
+        self.out.push((name, bytes));
+        self.coder = FrontCoder::default();
+    }
+
+    fn finish(mut self, files: &mut Vec<(String, Vec<u8>)>) -> Directory {
+        self.close();
+        files.append(&mut self.out);
+        self.dir
+    }
+}
+
+impl Builder {
+    /// Adds a story, ids in increasing order; its distinct words, sorted (its file
+    /// lists them).
+    pub fn add(&mut self, id: u32, title: &str, lead: &str, body: &str) -> Vec<String> {
+        debug_assert!(id >= self.ids || self.words.is_empty());
+        self.ids = self.ids.max(id + 1);
+        let mut seen: Vec<String> = Vec::new();
+        for (field, text) in [(0, title), (1, lead), (2, body)] {
+            for t in tokens(text) {
+                let word = self.words.entry(t.term.as_str().into()).or_default();
+                if word.any.last() != Some(&id) {
+                    word.any.push(id);
+                    seen.push(t.term);
+                }
+                let list = match field {
+                    0 => &mut word.title,
+                    1 => &mut word.lead,
+                    _ => continue,
+                };
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            }
+        }
+        seen.sort_unstable();
+        seen
+    }
+
+    pub fn finish(self) -> Built {
+        let mut words: Vec<(Box<str>, Word)> = self.words.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut files = Vec::new();
+
+        let mut postings = Files::new(Kind::Postings, POSTINGS_BYTES);
+        let mut lists = Files::new(Kind::Words, WORDS_BYTES);
+        let mut typos: Vec<(Vec<u8>, &str, usize)> = Vec::new();
+        for (term, w) in &words {
+            let key = term.as_bytes();
+            let before = postings.current.len();
+            postings.push(key, |out| {
+                put_ids(out, &w.any);
+                put_ids(out, &w.title);
+                put_ids(out, &w.lead);
+            });
+            postings.may_end(key, postings.current.len() - before);
+            let before = lists.current.len();
+            lists.push(key, |out| put_varint(out, w.any.len() as u64));
+            lists.may_end(key, lists.current.len() - before);
+            if let Some(keys) = typo_keys(term, term.chars().count()) {
+                for key in keys {
+                    typos.push((key, term, w.any.len()));
+                }
+            }
+        }
+        typos.sort_unstable();
+        // A key's words stay in one file: a lookup reads one file a key.
+        let mut typo_files = Files::new(Kind::Typos, TYPOS_BYTES);
+        let mut group = 0;
+        for (i, (key, term, df)) in typos.iter().enumerate() {
+            let before = typo_files.current.len();
+            typo_files.push(key, |out| {
+                put_bytes(out, term.as_bytes());
+                put_varint(out, *df as u64);
+            });
+            group += typo_files.current.len() - before;
+            if typos.get(i + 1).is_none_or(|next| next.0 != *key) {
+                typo_files.may_end(key, group);
+                group = 0;
+            }
+        }
+        let entry = Entry {
+            ids: self.ids,
+            postings: postings.finish(&mut files),
+            words: lists.finish(&mut files),
+            typos: typo_files.finish(&mut files),
+        };
+        Built {
+            entry: entry.encode(),
+            files,
+        }
+    }
+}

@@ -1,0 +1,428 @@
+//! A query over an archive index (`super`), in rounds: each run of `search` works with
+//! the files fetched so far and says which it still needs (all of a round at once, so
+//! they are fetched together); the caller fetches them and runs it again. A query
+//! takes one round for its words' postings, one more for a typo or a prefix's
+//! completions, one for the stories it shows.
+//!
+//! Ranking, per story: for each query word, its best match: the word's rarity (BM25's
+//! idf) times where it is (title 3, lead 2, body 1) times how exact (exact 1, prefix
+//! 0.8, one typo 0.6, two 0.4); summed over the words, then a mild boost for newer
+//! stories (higher ids). Every word must match; when no story has them all, the
+//! stories with the most do.
+
+use std::collections::{BTreeSet, HashMap};
+
+use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
+
+use super::codec::{FrontCoder, Reader};
+use super::layout::{Directory, Entry, StoryFile, after_prefix, story_name, typo_keys};
+use crate::search::engine::fold::{Token, tokens};
+
+/// Query words beyond this many are ignored; so is text beyond `MAX_QUERY_BYTES`.
+const MAX_WORDS: usize = 8;
+const MAX_QUERY_BYTES: usize = 256;
+/// Word-list files a prefix reads at most, and the completions it keeps (the
+/// commonest): a two-letter prefix has thousands.
+const MAX_LIST_FILES: usize = 3;
+const MAX_COMPLETIONS: usize = 12;
+/// Typo candidates kept, the nearest and commonest first.
+const MAX_TYPOS: usize = 4;
+/// When the other words leave at most this many stories, a prefix is looked for in
+/// those stories' own words, where every completion is, rare or not.
+const NARROW: usize = 48;
+
+/// The files fetched so far, by name below the edition's folder.
+pub trait Files {
+    fn get(&self, name: &str) -> Option<&[u8]>;
+}
+
+impl Files for HashMap<String, Vec<u8>> {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        HashMap::get(self, name).map(Vec::as_slice)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Found {
+    /// The stories of the page asked for, best first.
+    pub ids: Vec<u32>,
+    /// How many stories match in all.
+    pub total: usize,
+    /// The indexed words the query matched, to mark.
+    pub matched: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// Fetch these (names below the edition's folder), then search again.
+    Fetch(Vec<String>),
+    Done(Found),
+}
+
+/// A word's stories: anywhere, in the title, in the lead.
+struct Postings {
+    any: Vec<u32>,
+    title: Vec<u32>,
+    lead: Vec<u32>,
+}
+
+/// The postings of `term`, from the file that holds it (`None`: not indexed).
+fn postings(file: &[u8], term: &[u8]) -> Option<Postings> {
+    let mut r = Reader::new(file);
+    let mut coder = FrontCoder::default();
+    while !r.done() {
+        let word = coder.get(&mut r)?;
+        if word.as_slice() == term {
+            return Some(Postings {
+                any: r.ids()?,
+                title: r.ids()?,
+                lead: r.ids()?,
+            });
+        }
+        // Sorted: past it, it is not there.
+        if word.as_slice() > term {
+            return None;
+        }
+        for _ in 0..3 {
+            r.ids()?;
+        }
+    }
+    None
+}
+
+/// The words of a word-list file in `lo..hi`, with how many stories have each.
+fn listed(file: &[u8], lo: &[u8], hi: &[u8], out: &mut Vec<(Vec<u8>, u64)>) -> Option<()> {
+    let mut r = Reader::new(file);
+    let mut coder = FrontCoder::default();
+    while !r.done() {
+        let word = coder.get(&mut r)?;
+        let df = r.varint()?;
+        if word.as_slice() >= lo && word.as_slice() < hi {
+            out.push((word, df));
+        }
+    }
+    Some(())
+}
+
+/// The words of a typo-list file under `key`, with how many stories have each.
+fn under_key(file: &[u8], key: &[u8], out: &mut Vec<(Vec<u8>, u64)>) -> Option<()> {
+    let mut r = Reader::new(file);
+    let mut coder = FrontCoder::default();
+    while !r.done() {
+        let k = coder.get(&mut r)?;
+        let word = r.bytes()?;
+        let df = r.varint()?;
+        if k == key {
+            out.push((word.to_vec(), df));
+        }
+    }
+    Some(())
+}
+
+fn typos_allowed(word: &str) -> u8 {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// How exact a match is.
+fn quality(prefix: bool, typos: u8) -> f32 {
+    match (prefix, typos) {
+        (false, 0) => 1.0,
+        (true, 0) => 0.8,
+        (_, 1) => 0.6,
+        _ => 0.4,
+    }
+}
+
+/// BM25's idf of a word in `df` of `n` stories.
+fn idf(n: u32, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// The query's words: at most `MAX_WORDS`, each once; and whether the last is still
+/// being typed (no space or punctuation after it).
+fn words(query: &str) -> (Vec<Token>, bool) {
+    let mut end = query.len().min(MAX_QUERY_BYTES);
+    while !query.is_char_boundary(end) {
+        end -= 1;
+    }
+    let query = &query[..end];
+    let mut words = tokens(query);
+    let typing = words.last().is_some_and(|t| t.end == query.len());
+    let mut seen = BTreeSet::new();
+    words.retain(|t| seen.insert(t.term.clone()));
+    words.truncate(MAX_WORDS);
+    (words, typing)
+}
+
+/// One query's work: the files it needs, collected over a round.
+struct Round<'a, F: Files> {
+    entry: &'a Entry,
+    files: &'a F,
+    need: BTreeSet<String>,
+}
+
+impl<F: Files> Round<'_, F> {
+    fn file(&mut self, name: &str) -> Option<&[u8]> {
+        let got = self.files.get(name);
+        if got.is_none() {
+            self.need.insert(name.to_string());
+        }
+        got
+    }
+
+    fn postings(&mut self, term: &[u8]) -> Option<Postings> {
+        let name = self.entry.postings.holding(term)?.to_string();
+        postings(self.file(&name)?, term)
+    }
+
+    /// The words of the files of `dir` that cover `lo..hi` (at most `max` files).
+    fn range(
+        &mut self,
+        dir: &Directory,
+        lo: &[u8],
+        hi: &[u8],
+        max: usize,
+        read: impl Fn(&[u8], &mut Vec<(Vec<u8>, u64)>) -> Option<()>,
+    ) -> Vec<(Vec<u8>, u64)> {
+        let mut out = Vec::new();
+        for i in dir.covering(lo, hi).take(max) {
+            if let Some(file) = self.file(&dir.names[i]) {
+                read(file, &mut out);
+            }
+        }
+        out
+    }
+
+    /// The terms a query word matches, with the quality of each; and whether a prefix
+    /// had more completions than were kept.
+    fn expand(&mut self, word: &str, prefix: bool, typos: &Typos) -> (Vec<(Vec<u8>, f32)>, bool) {
+        let mut out: Vec<(Vec<u8>, f32)> = Vec::new();
+        let exact = self.postings(word.as_bytes()).is_some();
+        if exact {
+            out.push((word.as_bytes().to_vec(), 1.0));
+        }
+        let mut more = false;
+        if prefix {
+            let hi = after_prefix(word.as_bytes());
+            let dir = &self.entry.words;
+            let files = dir.covering(word.as_bytes(), &hi).len();
+            let mut completions = self.range(dir, word.as_bytes(), &hi, MAX_LIST_FILES, |f, o| {
+                listed(f, word.as_bytes(), &hi, o)
+            });
+            completions.retain(|(w, _)| w.as_slice() != word.as_bytes());
+            completions.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            more = files > MAX_LIST_FILES || completions.len() > MAX_COMPLETIONS;
+            completions.truncate(MAX_COMPLETIONS);
+            out.extend(completions.into_iter().map(|(w, _)| (w, quality(true, 0))));
+        }
+        let allowed = typos_allowed(word);
+        if out.is_empty() && allowed > 0 {
+            let n = word.chars().count();
+            let mut candidates = Vec::new();
+            for len in n.saturating_sub(1)..=n + 1 {
+                for key in typo_keys(word, len).into_iter().flatten() {
+                    let hi = after_prefix(&key);
+                    let dir = &self.entry.typos;
+                    let found = self.range(dir, &key, &hi, 1, |f, o| under_key(f, &key, o));
+                    candidates.extend(found);
+                }
+            }
+            let dfa = typos.dfa(word, allowed, prefix);
+            let mut near: Vec<(u8, u64, Vec<u8>)> = candidates
+                .into_iter()
+                .filter_map(|(w, df)| match dfa.eval(&w) {
+                    Distance::Exact(d) if d > 0 || prefix => Some((d, df, w)),
+                    _ => None,
+                })
+                .collect();
+            near.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            near.dedup_by(|a, b| a.2 == b.2);
+            near.truncate(MAX_TYPOS);
+            out.extend(
+                near.into_iter()
+                    .map(|(d, _, w)| (w, quality(false, d.max(1)))),
+            );
+        }
+        (out, more)
+    }
+}
+
+/// The typo automata's builders (costly to make: made once).
+pub struct Typos {
+    one: LevenshteinAutomatonBuilder,
+    two: LevenshteinAutomatonBuilder,
+}
+
+impl Default for Typos {
+    fn default() -> Typos {
+        Typos {
+            one: LevenshteinAutomatonBuilder::new(1, true),
+            two: LevenshteinAutomatonBuilder::new(2, true),
+        }
+    }
+}
+
+impl Typos {
+    fn dfa(&self, word: &str, typos: u8, prefix: bool) -> DFA {
+        let builder = if typos == 1 { &self.one } else { &self.two };
+        if prefix {
+            builder.build_prefix_dfa(word)
+        } else {
+            builder.build_dfa(word)
+        }
+    }
+}
+
+/// Where a story has a word: its field's weight.
+fn field_weight(id: u32, p: &Postings) -> f32 {
+    if p.title.binary_search(&id).is_ok() {
+        3.0
+    } else if p.lead.binary_search(&id).is_ok() {
+        2.0
+    } else {
+        1.0
+    }
+}
+
+/// The stories for `query`, `limit` of them from `offset`, or the files to fetch first.
+pub fn search(
+    entry: &Entry,
+    files: &impl Files,
+    typos: &Typos,
+    query: &str,
+    offset: usize,
+    limit: usize,
+) -> Step {
+    let (words, typing) = words(query);
+    if words.is_empty() {
+        return Step::Done(Found::default());
+    }
+    let mut round = Round {
+        entry,
+        files,
+        need: BTreeSet::new(),
+    };
+    let n = entry.ids.max(1);
+    let last = words.len() - 1;
+    // Per word: each story's best score.
+    let mut scores: Vec<HashMap<u32, f32>> = Vec::with_capacity(words.len());
+    let mut matched: BTreeSet<String> = BTreeSet::new();
+    let mut narrowable = None;
+    for (i, w) in words.iter().enumerate() {
+        let prefix = typing && i == last;
+        let (terms, more) = round.expand(&w.term, prefix, typos);
+        if prefix && more {
+            narrowable = Some(i);
+        }
+        let mut best: HashMap<u32, f32> = HashMap::new();
+        for (term, q) in terms {
+            let Some(p) = round.postings(&term) else {
+                continue;
+            };
+            matched.insert(String::from_utf8_lossy(&term).into_owned());
+            let weight = q * idf(n, p.any.len());
+            for &id in &p.any {
+                let s = weight * field_weight(id, &p);
+                let e = best.entry(id).or_insert(0.0);
+                *e = e.max(s);
+            }
+        }
+        scores.push(best);
+    }
+    // A prefix with more completions than were read: within the few stories the other
+    // words leave, look for it in each story's own words.
+    if let Some(i) = narrowable.filter(|_| words.len() > 1) {
+        let others: Vec<&HashMap<u32, f32>> = (0..words.len())
+            .filter(|&j| j != i)
+            .map(|j| &scores[j])
+            .collect();
+        let mut left: Vec<u32> = others[0]
+            .keys()
+            .copied()
+            .filter(|id| others.iter().all(|s| s.contains_key(id)))
+            .collect();
+        if left.len() <= NARROW {
+            left.sort_unstable();
+            let word = &words[i].term;
+            let weight = quality(true, 0) * idf(n, 1);
+            for id in left {
+                let Some(file) = round.file(&story_name(id)) else {
+                    continue;
+                };
+                let Ok(story) = serde_json::from_slice::<StoryFile>(file) else {
+                    continue;
+                };
+                let Some(hit) = story.words.iter().find(|t| t.starts_with(word.as_str())) else {
+                    continue;
+                };
+                matched.insert(hit.clone());
+                let in_text = |text: &str| {
+                    tokens(text)
+                        .iter()
+                        .any(|t| t.term.starts_with(word.as_str()))
+                };
+                let field = if in_text(&story.title) {
+                    3.0
+                } else if story.lead.as_deref().is_some_and(in_text) {
+                    2.0
+                } else {
+                    1.0
+                };
+                let e = scores[i].entry(id).or_insert(0.0);
+                *e = e.max(weight * field);
+            }
+        }
+    }
+    if !round.need.is_empty() {
+        return Step::Fetch(round.need.into_iter().collect());
+    }
+
+    // Every word, else the most words any story has.
+    let mut total: HashMap<u32, (u8, f32)> = HashMap::new();
+    for s in &scores {
+        for (&id, &score) in s {
+            let e = total.entry(id).or_insert((0, 0.0));
+            e.0 += 1;
+            e.1 += score;
+        }
+    }
+    let most = total.values().map(|v| v.0).max().unwrap_or(0);
+    let mut hits: Vec<(u32, f32)> = total
+        .into_iter()
+        .filter(|(_, v)| v.0 == most)
+        .map(|(id, v)| (id, v.1 * (1.0 + 0.1 * id as f32 / n as f32)))
+        .collect();
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0));
+    let count = hits.len();
+    let wanted = (offset + limit).min(count);
+    if wanted > 0 && wanted < count {
+        hits.select_nth_unstable_by(wanted - 1, order);
+        hits.truncate(wanted);
+    }
+    hits.sort_unstable_by(order);
+    let ids: Vec<u32> = hits
+        .into_iter()
+        .skip(offset)
+        .take(limit)
+        .map(|h| h.0)
+        .collect();
+    // The stories shown are read too.
+    let missing: Vec<String> = ids
+        .iter()
+        .map(|&id| story_name(id))
+        .filter(|name| files.get(name).is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Step::Fetch(missing);
+    }
+    Step::Done(Found {
+        ids,
+        total: count,
+        matched: matched.into_iter().collect(),
+    })
+}

@@ -1,0 +1,166 @@
+//! The archive index end to end, natively: built from stories, then queried in rounds
+//! with the files fetched from what the builder wrote, as the worker will.
+
+use std::collections::HashMap;
+
+use newsfront::search::engine::archive::build::Builder;
+use newsfront::search::engine::archive::layout::{Entry, StoryFile, story_name};
+use newsfront::search::engine::archive::query::{Found, Step, Typos, search};
+
+struct Site {
+    entry: Entry,
+    all: HashMap<String, Vec<u8>>,
+}
+
+fn site(stories: &[(&str, &str, &str)]) -> Site {
+    let mut b = Builder::default();
+    let mut all = HashMap::new();
+    for (id, (title, lead, body)) in stories.iter().enumerate() {
+        let id = id as u32;
+        let words = b.add(id, title, lead, body);
+        let file = StoryFile {
+            slug: format!("story-{id}"),
+            title: title.to_string(),
+            lead: Some(lead.to_string()),
+            section: "world".into(),
+            published_at: None,
+            words,
+        };
+        all.insert(story_name(id), serde_json::to_vec(&file).unwrap());
+    }
+    let built = b.finish();
+    all.extend(built.files);
+    Site {
+        entry: Entry::decode(&built.entry).expect("the entry decodes"),
+        all,
+    }
+}
+
+/// The query's results, and the files it fetched in each round.
+fn ask(site: &Site, q: &str) -> (Found, Vec<Vec<String>>) {
+    let typos = Typos::default();
+    let mut have: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut rounds = Vec::new();
+    loop {
+        match search(&site.entry, &have, &typos, q, 0, 10) {
+            Step::Done(found) => return (found, rounds),
+            Step::Fetch(names) => {
+                assert!(rounds.len() < 6, "{q}: too many rounds: {rounds:?}");
+                for n in &names {
+                    assert!(!have.contains_key(n), "{q}: {n} asked for twice");
+                    let file = site
+                        .all
+                        .get(n)
+                        .unwrap_or_else(|| panic!("{q}: no file {n}"));
+                    have.insert(n.clone(), file.clone());
+                }
+                rounds.push(names);
+            }
+        }
+    }
+}
+
+fn corpus() -> Vec<(&'static str, &'static str, &'static str)> {
+    vec![
+        (
+            "Harbour reopens after storm",
+            "Ferries run again",
+            "The port authority said the harbour would reopen.",
+        ),
+        (
+            "Budget vote delayed",
+            "Parliament adjourns",
+            "The economy minister asked for a week.",
+        ),
+        (
+            "Economy grows again",
+            "Exports lead",
+            "Growth in the third quarter surprised economists.",
+        ),
+        (
+            "Экономика растёт",
+            "Экспорт впереди",
+            "Рост экономики удивил аналитиков.",
+        ),
+        (
+            "Տնտեսությունն աճում է",
+            "Արտահանումն առաջ է",
+            "Աճը զարմացրեց վերլուծաբաններին։",
+        ),
+        (
+            "Museum opens new wing",
+            "Sculpture in the garden",
+            "Visitors queued for the perambulator exhibition.",
+        ),
+    ]
+}
+
+#[test]
+fn whole_words_prefixes_and_typos_find_their_story() {
+    let s = site(&corpus());
+    let top = |q: &str| ask(&s, q).0.ids.first().copied();
+    assert_eq!(top("harbour "), Some(0));
+    assert_eq!(top("HARBOUR storm "), Some(0));
+    assert_eq!(top("harb"), Some(0));
+    assert_eq!(top("harbuor "), Some(0), "a transposition is one typo");
+    assert_eq!(top("hxrbour "), Some(0));
+    assert_eq!(top("экономика "), Some(3));
+    assert_eq!(top("эканомика "), Some(3));
+    assert_eq!(top("տնտեսությունն "), Some(4));
+    // Title above body: "economy" is in story 2's title and story 1's body.
+    assert_eq!(ask(&s, "economy ").0.ids, vec![2, 1]);
+}
+
+#[test]
+fn every_word_must_match_else_the_most_do() {
+    let s = site(&corpus());
+    let (found, _) = ask(&s, "economy exports ");
+    assert_eq!(found.ids, vec![2]);
+    assert_eq!(found.total, 1);
+    let (found, _) = ask(&s, "harbour zzzzqqq ");
+    assert_eq!(found.ids, vec![0], "the best partial match");
+    assert_eq!(ask(&s, "").0, Found::default());
+}
+
+#[test]
+fn a_query_fetches_its_files_in_few_rounds() {
+    let s = site(&corpus());
+    let (found, rounds) = ask(&s, "budget vote ");
+    assert_eq!(found.ids, vec![1]);
+    // Postings, then the story shown.
+    assert_eq!(rounds.len(), 2, "{rounds:?}");
+    assert_eq!(rounds[1], vec![story_name(1)]);
+}
+
+#[test]
+fn a_rare_completion_is_found_when_the_other_words_narrow_the_stories() {
+    // "per…" has hundreds of completions, more than a prefix reads; "perambulator"
+    // is in one story, which "museum" alone narrows to.
+    let mut stories = corpus();
+    let filler: Vec<String> = (0..600).map(|i| format!("per{i:04}x")).collect();
+    let filler: &'static str = Box::leak(filler.join(" ").into_boxed_str());
+    for _ in 0..40 {
+        stories.push(("Filler", "More filler", filler));
+    }
+    let s = site(&stories);
+    let (found, _) = ask(&s, "museum perambul");
+    assert_eq!(found.ids, vec![5]);
+    assert!(
+        found.matched.contains(&"perambulator".to_string()),
+        "{:?}",
+        found.matched
+    );
+}
+
+#[test]
+fn broken_files_find_nothing_and_do_not_panic() {
+    let mut s = site(&corpus());
+    for (name, bytes) in s.all.iter_mut() {
+        if !name.starts_with("s/") {
+            bytes.truncate(bytes.len() / 2);
+        }
+    }
+    let (found, _) = ask(&s, "harbour ");
+    assert!(found.ids.len() <= 1);
+    assert_eq!(Entry::decode(b"not an entry"), None);
+}
