@@ -463,6 +463,46 @@ pub enum Block {
     Unknown,
 }
 
+impl Block {
+    /// The words a reader reads in it, for search: text, headings, quotes, list items,
+    /// captions, embeds' titles and the sanitised HTML's text.
+    pub fn text(&self, out: &mut String) {
+        fn inline(content: &[Inline], out: &mut String) {
+            for i in content {
+                out.push_str(&i.text);
+            }
+            out.push('\n');
+        }
+        fn html(nodes: &[crate::sanitize::Node], out: &mut String) {
+            for n in nodes {
+                match n {
+                    crate::sanitize::Node::Text(t) => out.push_str(t),
+                    crate::sanitize::Node::Element { children, .. } => {
+                        html(children, out);
+                        out.push(' ');
+                    }
+                }
+            }
+        }
+        match self {
+            Block::Paragraph(p) => inline(&p.content, out),
+            Block::Heading(h) => inline(&h.content, out),
+            Block::Quote(q) => {
+                inline(&q.content, out);
+                out.push_str(q.cite.as_deref().unwrap_or_default());
+            }
+            Block::List(l) => l.items.iter().for_each(|i| inline(i, out)),
+            Block::Image(i) => {
+                out.push_str(i.caption.as_deref().unwrap_or_default());
+            }
+            Block::Embed(e) => out.push_str(e.title.as_deref().unwrap_or_default()),
+            Block::Html(h) => html(&h.nodes, out),
+            Block::Unknown => {}
+        }
+        out.push('\n');
+    }
+}
+
 /// Reads `type` first, then decodes the block's fields straight from its JSON text.
 /// (serde's derived internally tagged enums buffer the fields in a generic form that
 /// cannot hand raw JSON to `lenient_vec`.)

@@ -14,6 +14,7 @@ pub mod feeds;
 pub mod head;
 pub mod markup;
 pub mod render;
+pub mod search;
 pub mod shell;
 pub mod source;
 pub mod state;

@@ -14,7 +14,7 @@ use crate::search::engine::fold::tokens;
 
 /// The mean size a file aims at, before brotli, by kind: a query fetches one to a few
 /// of each, and the entry lists them all.
-const POSTINGS_BYTES: usize = 12 * 1024;
+const POSTINGS_BYTES: usize = 8 * 1024;
 const WORDS_BYTES: usize = 6 * 1024;
 const TYPOS_BYTES: usize = 6 * 1024;
 
@@ -109,19 +109,48 @@ impl Files {
     }
 }
 
+/// A story's words, folded, by field (title, lead, body): made where the story is
+/// read, on any thread, then added in id order.
+pub struct StoryWords {
+    fields: [Vec<String>; 3],
+}
+
+impl StoryWords {
+    pub fn of(title: &str, lead: &str, body: &str) -> StoryWords {
+        let words = |text: &str| tokens(text).into_iter().map(|t| t.term).collect();
+        StoryWords {
+            fields: [words(title), words(lead), words(body)],
+        }
+    }
+
+    /// Its words file (`layout::words_name`): a line a field, each word once.
+    pub fn file(&self) -> String {
+        self.fields
+            .iter()
+            .map(|f| {
+                let mut words: Vec<&str> = f.iter().map(String::as_str).collect();
+                words.sort_unstable();
+                words.dedup();
+                words.join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 impl Builder {
-    /// Adds a story, ids in increasing order; its distinct words, sorted (its file
-    /// lists them).
-    pub fn add(&mut self, id: u32, title: &str, lead: &str, body: &str) -> Vec<String> {
+    /// Adds a story, ids in increasing order.
+    pub fn add(&mut self, id: u32, story: &StoryWords) {
         debug_assert!(id >= self.ids || self.words.is_empty());
         self.ids = self.ids.max(id + 1);
-        let mut seen: Vec<String> = Vec::new();
-        for (field, text) in [(0, title), (1, lead), (2, body)] {
-            for t in tokens(text) {
-                let word = self.words.entry(t.term.as_str().into()).or_default();
+        for (field, terms) in story.fields.iter().enumerate() {
+            for term in terms {
+                let word = match self.words.get_mut(term.as_str()) {
+                    Some(w) => w,
+                    None => self.words.entry(term.as_str().into()).or_default(),
+                };
                 if word.any.last() != Some(&id) {
                     word.any.push(id);
-                    seen.push(t.term);
                 }
                 let list = match field {
                     0 => &mut word.title,
@@ -133,8 +162,6 @@ impl Builder {
                 }
             }
         }
-        seen.sort_unstable();
-        seen
     }
 
     pub fn finish(self) -> Built {
@@ -147,13 +174,17 @@ impl Builder {
         let mut typos: Vec<(Vec<u8>, &str, usize)> = Vec::new();
         for (term, w) in &words {
             let key = term.as_bytes();
-            let before = postings.current.len();
-            postings.push(key, |out| {
-                put_ids(out, &w.any);
-                put_ids(out, &w.title);
-                put_ids(out, &w.lead);
-            });
-            postings.may_end(key, postings.current.len() - before);
+            let mut record = Vec::new();
+            put_ids(&mut record, &w.any);
+            put_ids(&mut record, &w.title);
+            put_ids(&mut record, &w.lead);
+            // A common word's stories fill a file alone: a rare word beside it would
+            // cost a query that needs only the rare one the common one's bytes.
+            if record.len() >= POSTINGS_BYTES {
+                postings.close();
+            }
+            postings.push(key, |out| out.extend_from_slice(&record));
+            postings.may_end(key, record.len());
             let before = lists.current.len();
             lists.push(key, |out| put_varint(out, w.any.len() as u64));
             lists.may_end(key, lists.current.len() - before);

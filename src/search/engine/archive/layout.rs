@@ -39,7 +39,12 @@ pub fn story_name(id: u32) -> String {
     format!("s/{id}.json")
 }
 
-/// A story's file (`story_name`): what a result shows, and its words, sorted.
+/// A story's words file: a line a field (title, lead, body), its words once each.
+pub fn words_name(id: u32) -> String {
+    format!("v/{id}.txt")
+}
+
+/// A story's file (`story_name`): what a result shows.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StoryFile {
     pub slug: String,
@@ -50,8 +55,6 @@ pub struct StoryFile {
     pub section: String,
     #[serde(default)]
     pub published_at: Option<crate::logic::dates::Timestamp>,
-    #[serde(default)]
-    pub words: Vec<String>,
 }
 
 /// One directory: the first key each file holds, in order, and its name.

@@ -11,8 +11,8 @@
 //!   for the completions of a word being typed;
 //! - `t{hash}.bin`, typo lists: the words by a key a mistyped word shares with them
 //!   (`typo_keys`), for the candidates of a word that matches nothing;
-//! - `s/{id}.json`, a story: what a result shows, and its words (to narrow a prefix
-//!   within a few stories).
+//! - `s/{id}.json`, a story: what a result shows;
+//! - `v/{id}.txt`, a story's words (to look for a prefix within a few stories).
 //!
 //! A story's id says how new it is: ids are given in order of publication, so the
 //! ranking's recency needs no data of its own. Every file but the entry and the

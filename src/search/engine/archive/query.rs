@@ -1,8 +1,8 @@
 //! A query over an archive index (`super`), in rounds: each run of `search` works with
 //! the files fetched so far and says which it still needs (all of a round at once, so
 //! they are fetched together); the caller fetches them and runs it again. A query
-//! takes one round for its words' postings, one more for a typo or a prefix's
-//! completions, one for the stories it shows.
+//! takes one round for its words' postings (and a prefix's completions), one more for
+//! a typo's candidates and one for theirs, one for the stories it shows.
 //!
 //! Ranking, per story: for each query word, its best match: the word's rarity (BM25's
 //! idf) times where it is (title 3, lead 2, body 1) times how exact (exact 1, prefix
@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
 
 use super::codec::{FrontCoder, Reader};
-use super::layout::{Directory, Entry, StoryFile, after_prefix, story_name, typo_keys};
+use super::layout::{Directory, Entry, after_prefix, story_name, typo_keys, words_name};
 use crate::search::engine::fold::{Token, tokens};
 
 /// Query words beyond this many are ignored; so is text beyond `MAX_QUERY_BYTES`.
@@ -29,7 +29,7 @@ const MAX_COMPLETIONS: usize = 12;
 const MAX_TYPOS: usize = 4;
 /// When the other words leave at most this many stories, a prefix is looked for in
 /// those stories' own words, where every completion is, rare or not.
-const NARROW: usize = 48;
+const NARROW: usize = 24;
 
 /// The files fetched so far, by name below the edition's folder.
 pub trait Files {
@@ -220,8 +220,15 @@ impl<F: Files> Round<'_, F> {
             completions.truncate(MAX_COMPLETIONS);
             out.extend(completions.into_iter().map(|(w, _)| (w, quality(true, 0))));
         }
+        // Typos only once the word is known to match nothing: not in the round that
+        // fetches its postings (a whole word would pay for typo lists it never needs).
+        let pending = self
+            .entry
+            .postings
+            .holding(word.as_bytes())
+            .is_some_and(|name| self.files.get(name).is_none());
         let allowed = typos_allowed(word);
-        if out.is_empty() && allowed > 0 {
+        if out.is_empty() && !pending && allowed > 0 {
             let n = word.chars().count();
             let mut candidates = Vec::new();
             for len in n.saturating_sub(1)..=n + 1 {
@@ -351,28 +358,19 @@ pub fn search(
             let word = &words[i].term;
             let weight = quality(true, 0) * idf(n, 1);
             for id in left {
-                let Some(file) = round.file(&story_name(id)) else {
+                let Some(file) = round.file(&words_name(id)) else {
                     continue;
                 };
-                let Ok(story) = serde_json::from_slice::<StoryFile>(file) else {
+                let text = String::from_utf8_lossy(file);
+                // Its first field with a word the prefix begins: title, lead, body.
+                let hit = text.lines().zip([3.0, 2.0, 1.0]).find_map(|(line, field)| {
+                    let w = line.split(' ').find(|t| t.starts_with(word.as_str()))?;
+                    Some((w.to_string(), field))
+                });
+                let Some((hit, field)) = hit else {
                     continue;
                 };
-                let Some(hit) = story.words.iter().find(|t| t.starts_with(word.as_str())) else {
-                    continue;
-                };
-                matched.insert(hit.clone());
-                let in_text = |text: &str| {
-                    tokens(text)
-                        .iter()
-                        .any(|t| t.term.starts_with(word.as_str()))
-                };
-                let field = if in_text(&story.title) {
-                    3.0
-                } else if story.lead.as_deref().is_some_and(in_text) {
-                    2.0
-                } else {
-                    1.0
-                };
+                matched.insert(hit);
                 let e = scores[i].entry(id).or_insert(0.0);
                 *e = e.max(weight * field);
             }
