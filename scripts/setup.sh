@@ -47,4 +47,10 @@ if [ "$want" = all ] && [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-core
 fi
+# Real vocabularies for the search benchmarks' corpus (`demo-gen --vocabulary`).
+if [ "$want" = all ] && [ ! -f /usr/share/hunspell/hy_AM.dic ]; then
+  say "installing word lists from Debian"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican-large hunspell-ru myspell-hy
+fi
 say "ready"

@@ -13,14 +13,12 @@ use std::collections::{HashMap, HashSet};
 use fst::{Automaton, IntoStreamer, Map, Streamer};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 
+use super::ask::{typos_allowed, words};
 use super::fold::{Token, tokens};
 use crate::contract::IndexedArticle;
 
 const TITLE: u8 = 1;
 const LEAD: u8 = 2;
-/// Query words beyond this many are ignored; so is text beyond `MAX_QUERY_BYTES`.
-const MAX_WORDS: usize = 8;
-const MAX_QUERY_BYTES: usize = 256;
 /// Terms one query word may expand to (a one-letter prefix would match thousands).
 const MAX_EXPANSIONS: usize = 64;
 
@@ -72,14 +70,6 @@ impl Automaton for Fuzzy<'_> {
     }
     fn accept(&self, s: &u32, byte: u8) -> u32 {
         self.0.transition(*s, byte)
-    }
-}
-
-fn typos_allowed(word: &str) -> u8 {
-    match word.chars().count() {
-        0..=3 => 0,
-        4..=7 => 1,
-        _ => 2,
     }
 }
 
@@ -213,25 +203,9 @@ impl Index {
         out
     }
 
-    /// The query's words: at most `MAX_WORDS`, each once; and whether the last is still
-    /// being typed (no space or punctuation after it).
-    fn words(query: &str) -> (Vec<Token>, bool) {
-        let mut end = query.len().min(MAX_QUERY_BYTES);
-        while !query.is_char_boundary(end) {
-            end -= 1;
-        }
-        let query = &query[..end];
-        let mut words = tokens(query);
-        let typing = words.last().is_some_and(|t| t.end == query.len());
-        let mut seen = HashSet::new();
-        words.retain(|t| seen.insert(t.term.clone()));
-        words.truncate(MAX_WORDS);
-        (words, typing)
-    }
-
     /// Stories for `query`, best first, `limit` of them from `offset`.
     pub fn search(&mut self, query: &str, offset: usize, limit: usize) -> Results {
-        let (words, typing) = Self::words(query);
+        let (words, typing) = words(query);
         if words.is_empty() {
             return Results::default();
         }

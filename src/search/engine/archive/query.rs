@@ -16,11 +16,8 @@ use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
 
 use super::codec::{FrontCoder, Reader};
 use super::layout::{Directory, Entry, after_prefix, story_name, typo_keys, words_name};
-use crate::search::engine::fold::{Token, tokens};
+use crate::search::engine::ask::{typos_allowed, words};
 
-/// Query words beyond this many are ignored; so is text beyond `MAX_QUERY_BYTES`.
-const MAX_WORDS: usize = 8;
-const MAX_QUERY_BYTES: usize = 256;
 /// Word-list files a prefix reads at most, and the completions it keeps (the
 /// commonest): a two-letter prefix has thousands.
 const MAX_LIST_FILES: usize = 3;
@@ -119,14 +116,6 @@ fn under_key(file: &[u8], key: &[u8], out: &mut Vec<(Vec<u8>, u64)>) -> Option<(
     Some(())
 }
 
-fn typos_allowed(word: &str) -> u8 {
-    match word.chars().count() {
-        0..=3 => 0,
-        4..=7 => 1,
-        _ => 2,
-    }
-}
-
 /// How exact a match is.
 fn quality(prefix: bool, typos: u8) -> f32 {
     match (prefix, typos) {
@@ -141,22 +130,6 @@ fn quality(prefix: bool, typos: u8) -> f32 {
 fn idf(n: u32, df: usize) -> f32 {
     let (n, df) = (n as f32, df as f32);
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-}
-
-/// The query's words: at most `MAX_WORDS`, each once; and whether the last is still
-/// being typed (no space or punctuation after it).
-fn words(query: &str) -> (Vec<Token>, bool) {
-    let mut end = query.len().min(MAX_QUERY_BYTES);
-    while !query.is_char_boundary(end) {
-        end -= 1;
-    }
-    let query = &query[..end];
-    let mut words = tokens(query);
-    let typing = words.last().is_some_and(|t| t.end == query.len());
-    let mut seen = BTreeSet::new();
-    words.retain(|t| seen.insert(t.term.clone()));
-    words.truncate(MAX_WORDS);
-    (words, typing)
 }
 
 /// One query's work: the files it needs, collected over a round.
