@@ -21,14 +21,14 @@ pub mod state;
 pub mod tree;
 
 use std::collections::BTreeMap;
-
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::api::config;
 use crate::components::title::full_title;
@@ -385,9 +385,8 @@ pub fn run(options: &Options) -> Result<Report, String> {
 
     // The story pages: what each would be made of, and those that changed. An article
     // page's path cannot be another's (a slug is one story's in its edition), but it
-    // can be a section page's (an English section called `ru`).
-    // Whether a story's page may clash is known by its folder (edition and section):
-    // only there is its path made and checked.
+    // can be a section page's (an English section called `ru`): whether one may clash
+    // is known by its folder (edition and section), and only there is its path made.
     let page_paths: FxHashSet<&str> = pages.iter().map(|j| j.path.as_str()).collect();
     let mut may_clash: FxHashMap<(Edition, &str), bool> = FxHashMap::default();
     let mut page_of: Vec<Option<u64>> = vec![None; state.articles.len()];
@@ -681,7 +680,7 @@ fn taken_names(dist: &Path, previous: &State) -> Result<FxHashSet<String>, Strin
         .collect();
     let stories = sections
         .into_iter()
-        .map(|(edition, section)| routes::article(edition, section, "page"));
+        .map(|(edition, section)| routes::article(edition, section, ""));
     let own: FxHashSet<String> = previous
         .outputs
         .keys()

@@ -174,13 +174,6 @@ impl State {
             .binary_search_by(|e| (e.edition, &*e.slug).cmp(&(edition, slug)))
             .ok()
     }
-
-    pub fn story(&self, edition: Edition, slug: &str) -> Option<&Story> {
-        self.articles[self.find(edition, slug)?]
-            .known
-            .story
-            .as_ref()
-    }
 }
 
 /// A fingerprint of `value` (stable for one build of the step, which is all it must

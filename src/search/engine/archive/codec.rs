@@ -97,6 +97,25 @@ impl<'a> Reader<'a> {
         self.take(n)
     }
 
+    /// Passes over a set written by `put_ids` without reading its ids.
+    pub fn skip_ids(&mut self) -> Option<()> {
+        match self.byte()? {
+            GAPS => {
+                let n = self.varint()?;
+                for _ in 0..n {
+                    self.varint()?;
+                }
+            }
+            BITMAP => {
+                self.varint()?;
+                let span = usize::try_from(self.varint()?).ok()?;
+                self.take(span.div_ceil(8))?;
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
     /// A set written by `put_ids`, sorted.
     pub fn ids(&mut self) -> Option<Vec<u32>> {
         match self.byte()? {
@@ -194,6 +213,12 @@ mod tests {
             (10..20_000).step_by(3).collect(),
         ] {
             assert_eq!(round_trip(&ids).0, ids);
+            let mut out = Vec::new();
+            put_ids(&mut out, &ids);
+            out.push(42);
+            let mut r = Reader::new(&out);
+            assert_eq!(r.skip_ids(), Some(()));
+            assert_eq!(r.byte(), Some(42), "skipped to the byte after the set");
         }
         // Dense: a bitmap, an eighth of a byte a story.
         assert!(round_trip(&(0..80_000).step_by(2).collect::<Vec<_>>()).1 < 10_010);

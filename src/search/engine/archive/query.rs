@@ -63,28 +63,35 @@ struct Postings {
     lead: Vec<u32>,
 }
 
-/// The postings of `term`, from the file that holds it (`None`: not indexed).
-fn postings(file: &[u8], term: &[u8]) -> Option<Postings> {
+/// A reader at `term`'s stories in a postings file (`None`: not indexed). The other
+/// words' stories are passed over unread.
+fn seek<'a>(file: &'a [u8], term: &[u8]) -> Option<Reader<'a>> {
     let mut r = Reader::new(file);
     let mut coder = FrontCoder::default();
     while !r.done() {
         let word = coder.get(&mut r)?;
         if word.as_slice() == term {
-            return Some(Postings {
-                any: r.ids()?,
-                title: r.ids()?,
-                lead: r.ids()?,
-            });
+            return Some(r);
         }
         // Sorted: past it, it is not there.
         if word.as_slice() > term {
             return None;
         }
         for _ in 0..3 {
-            r.ids()?;
+            r.skip_ids()?;
         }
     }
     None
+}
+
+/// The postings of `term`, from the file that holds it (`None`: not indexed).
+fn postings(file: &[u8], term: &[u8]) -> Option<Postings> {
+    let mut r = seek(file, term)?;
+    Some(Postings {
+        any: r.ids()?,
+        title: r.ids()?,
+        lead: r.ids()?,
+    })
 }
 
 /// The words of a word-list file in `lo..hi`, with how many stories have each.
@@ -153,6 +160,14 @@ impl<F: Files> Round<'_, F> {
         postings(self.file(&name)?, term)
     }
 
+    /// Whether `term` is indexed (its postings file asked for when not yet here).
+    fn indexed(&mut self, term: &[u8]) -> bool {
+        let Some(name) = self.entry.postings.holding(term).map(str::to_string) else {
+            return false;
+        };
+        self.file(&name).is_some_and(|f| seek(f, term).is_some())
+    }
+
     /// The words of the files of `dir` that cover `lo..hi` (at most `max` files).
     fn range(
         &mut self,
@@ -175,8 +190,7 @@ impl<F: Files> Round<'_, F> {
     /// had more completions than were kept.
     fn expand(&mut self, word: &str, prefix: bool, typos: &Typos) -> (Vec<(Vec<u8>, f32)>, bool) {
         let mut out: Vec<(Vec<u8>, f32)> = Vec::new();
-        let exact = self.postings(word.as_bytes()).is_some();
-        if exact {
+        if self.indexed(word.as_bytes()) {
             out.push((word.as_bytes().to_vec(), 1.0));
         }
         let mut more = false;
