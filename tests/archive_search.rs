@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
+use newsfront::contract::IndexedArticle;
 use newsfront::search::engine::archive::build::{Builder, StoryWords};
-use newsfront::search::engine::archive::layout::{Entry, StoryFile, story_name, words_name};
+use newsfront::search::engine::archive::layout::{Entry, RECENT, story_name, words_name};
 use newsfront::search::engine::archive::query::{Found, Step, Typos, search};
 
 struct Site {
@@ -19,7 +20,7 @@ fn site(stories: &[(&str, &str, &str)]) -> Site {
         let id = id as u32;
         let words = StoryWords::of(title, lead, body);
         b.add(id, &words);
-        let file = StoryFile {
+        let file = IndexedArticle {
             slug: format!("story-{id}"),
             title: title.to_string(),
             lead: Some(lead.to_string()),
@@ -29,10 +30,16 @@ fn site(stories: &[(&str, &str, &str)]) -> Site {
         all.insert(story_name(id), serde_json::to_vec(&file).unwrap());
         all.insert(words_name(id), words.file().into_bytes());
     }
+    let ids = b.ids;
     let built = b.finish();
     all.extend(built.files);
+    let entry = Entry {
+        ids,
+        base: built.segment,
+        ..Entry::default()
+    };
     Site {
-        entry: Entry::decode(&built.entry).expect("the entry decodes"),
+        entry: Entry::decode(&entry.encode()).expect("the entry decodes"),
         all,
     }
 }
@@ -128,9 +135,43 @@ fn a_query_fetches_its_files_in_few_rounds() {
     let s = site(&corpus());
     let (found, rounds) = ask(&s, "budget vote ");
     assert_eq!(found.ids, vec![1]);
-    // Postings, then the story shown.
-    assert_eq!(rounds.len(), 2, "{rounds:?}");
-    assert_eq!(rounds[1], vec![story_name(1)]);
+    // The directory's page, postings, then the story shown.
+    assert_eq!(rounds.len(), 3, "{rounds:?}");
+    assert!(rounds[0][0].starts_with('d'), "{rounds:?}");
+    assert_eq!(rounds[2], vec![story_name(1)]);
+}
+
+#[test]
+fn a_recent_segment_replaces_and_takes_down_the_base_stories() {
+    let mut s = site(&corpus());
+    // Story 1 corrected (its words now about a ferry), story 0 taken down.
+    let mut b = Builder::default();
+    let corrected = StoryWords::of("Budget ferry vote", "Parliament sits", "A late sitting.");
+    b.add(1, &corrected);
+    let built = b.finish();
+    s.all.extend(
+        built
+            .files
+            .into_iter()
+            .map(|(n, f)| (format!("{RECENT}{n}"), f)),
+    );
+    let encoded = Entry {
+        recent: Some(built.segment),
+        ..s.entry.clone()
+    }
+    .encode();
+    s.entry = Entry::decode(&encoded).unwrap();
+    s.entry.masked = vec![0, 1];
+    assert_eq!(ask(&s, "ferry vote ").0.ids, vec![1]);
+    assert_eq!(ask(&s, "adjourns ").0.total, 0, "the old text is gone");
+    assert_eq!(ask(&s, "harbour ").0.total, 0, "a story taken down is gone");
+    assert_eq!(ask(&s, "economy ").0.ids, vec![2], "the rest stay");
+    // A completion in either segment.
+    assert!(ask(&s, "fer").0.ids.contains(&1));
+    assert!(
+        ask(&s, "budgat ").0.ids.contains(&1),
+        "a typo, in the recent segment"
+    );
 }
 
 #[test]
@@ -164,4 +205,16 @@ fn broken_files_find_nothing_and_do_not_panic() {
     let (found, _) = ask(&s, "harbour ");
     assert!(found.ids.len() <= 1);
     assert_eq!(Entry::decode(b"not an entry"), None);
+}
+
+#[test]
+fn nothing_found_suggests_the_nearest_words() {
+    let s = site(&corpus());
+    let (found, _) = ask(&s, "hrbor ");
+    assert_eq!(found.total, 0, "two edits: more than a five-letter word may have");
+    assert_eq!(found.suggestion.as_deref(), Some("harbour"));
+    let (found, _) = ask(&s, "budget hrbor ");
+    assert!(found.total > 0, "the best partial match");
+    assert_eq!(found.suggestion, None, "something was found");
+    assert_eq!(ask(&s, "qqqqqqq ").0.suggestion, None, "nothing near");
 }

@@ -2,12 +2,15 @@
 //! published, corrected and taken down brings the site to exactly what a clean build of
 //! the final tree makes, rewriting only what changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 mod site;
 
+use newsfront::contract::IndexedArticle;
+use newsfront::search::engine::archive::layout::{ENTRY, Entry, story_name};
+use newsfront::search::engine::archive::query::{Step, Typos, search};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use site::{prerender as build, temp_dir};
@@ -223,8 +226,71 @@ fn apply(api: &Path, op: &Op, serial: usize) {
     }
 }
 
+/// The slugs of every story the edition's search index finds for `q`.
+fn found(dist: &Path, lang: &str, q: &str, typos: &Typos) -> BTreeSet<String> {
+    let folder = dist.join("search").join(lang);
+    let entry = Entry::decode(&std::fs::read(folder.join(ENTRY)).unwrap()).unwrap();
+    let mut have: HashMap<String, Vec<u8>> = HashMap::new();
+    loop {
+        match search(&entry, &have, typos, q, 0, usize::MAX / 2) {
+            Step::Done(found) => {
+                return found
+                    .ids
+                    .iter()
+                    .map(|&id| {
+                        let file = &have[&story_name(id)];
+                        serde_json::from_slice::<IndexedArticle>(file)
+                            .map_or_else(|_| format!("#{id}, without its story file"), |f| f.slug)
+                    })
+                    .collect();
+            }
+            Step::Fetch(names) => {
+                for n in names {
+                    let file = std::fs::read(folder.join(&n)).unwrap_or_default();
+                    have.insert(n, file);
+                }
+            }
+        }
+    }
+}
+
+/// The search indexes of two sites find the same stories for every story's title and
+/// title word
+/// (their files differ: a published one has a recent segment, and its own ids).
+fn assert_same_search(published: &Path, clean: &Path) {
+    let typos = Typos::default();
+    for lang in ["en", "ru", "hy"] {
+        let titles: BTreeSet<String> = files(&clean.join("search").join(lang).join("s"))
+            .values()
+            .map(|f| serde_json::from_slice::<IndexedArticle>(f).unwrap().title)
+            .collect();
+        assert!(
+            !titles.is_empty(),
+            "{lang}: the clean build indexed its stories"
+        );
+        // Each title, and each of their words alone (a story taken down shares some).
+        let words: BTreeSet<String> = titles
+            .iter()
+            .flat_map(|t| t.split_whitespace().map(str::to_string))
+            .collect();
+        for title in titles.into_iter().chain(words) {
+            let q = format!("{title} ");
+            let (a, b) = (
+                found(published, lang, &q, &typos),
+                found(clean, lang, &q, &typos),
+            );
+            assert_eq!(a, b, "{lang}: {q:?} finds other stories when published");
+        }
+    }
+}
+
 fn assert_same_site(published: &Path, clean: &Path) {
-    let (a, b) = (files(published), files(clean));
+    assert_same_search(published, clean);
+    let not_search = |mut all: BTreeMap<String, Vec<u8>>| {
+        all.retain(|path, _| !path.starts_with("search/"));
+        all
+    };
+    let (a, b) = (not_search(files(published)), not_search(files(clean)));
     let only_a: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
     let only_b: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
     assert!(

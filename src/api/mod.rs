@@ -111,8 +111,7 @@ pub fn decode<T: ApiDocument>(text: &str, url: &str) -> Option<T> {
     contract::decode(text, url, &config::document_base()).ok()
 }
 
-/// The text at `url` (absolute), for resources that are not decoded here (the search
-/// index, which the search worker decodes). Not cached.
+/// The text at `url` (absolute), for resources that are not decoded here. Not cached.
 pub async fn get_text(url: &str) -> Result<String, ApiError> {
     fetch_with_timeout(url).await
 }

@@ -72,7 +72,7 @@ fn main() -> ExitCode {
                 eprintln!("prerender: left out {problem}");
             }
             println!(
-                "prerender: {} pages ({} articles), {} rendered ({:.1} KB per article page at most), {} unchanged, {} documents read, {} later feed pages read, {} files written or removed, {} RSS feeds, {} sitemap files (at most {} URLs), in {:.2} s",
+                "prerender: {} pages ({} articles), {} rendered ({:.1} KB per article page at most), {} unchanged, {} documents read, {} later feed pages read, {} files written or removed, {} RSS feeds, {} sitemap files (at most {} URLs), {} stories indexed for search, in {:.2} s",
                 report.pages,
                 report.articles,
                 report.rendered,
@@ -84,6 +84,7 @@ fn main() -> ExitCode {
                 report.feeds,
                 report.sitemaps,
                 report.sitemap_max_urls,
+                report.search_indexed,
                 report.seconds
             );
             if let Some(kb) = peak_memory_kb() {

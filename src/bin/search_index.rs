@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use newsfront::search::engine::archive::layout::{ENTRY, Entry, StoryFile};
+use newsfront::contract::IndexedArticle;
+use newsfront::search::engine::archive::layout::{ENTRY, Entry};
 use newsfront::search::engine::archive::query::{Step, Typos, search};
 
 fn run_queries(folder: PathBuf, queries: &str) -> Result<(), String> {
@@ -38,7 +39,7 @@ fn run_queries(folder: PathBuf, queries: &str) -> Result<(), String> {
             .iter()
             .filter_map(|&id| {
                 let file = have.get(&newsfront::search::engine::archive::layout::story_name(id))?;
-                Some(serde_json::from_slice::<StoryFile>(file).ok()?.slug)
+                Some(serde_json::from_slice::<IndexedArticle>(file).ok()?.slug)
             })
             .collect();
         let line =

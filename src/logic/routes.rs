@@ -41,6 +41,12 @@ const RESERVED: &[&str] = &["search", "embed"];
 /// the worker's `data-bin` in index.html).
 pub const SEARCH_WORKER: &str = "search_worker_loader.js";
 
+/// The folder of an edition's archive search index below the base (the pre-render
+/// step writes it: `prerender::search`).
+pub fn search_archive(edition: Edition) -> String {
+    format!("search/{}/", edition.lang())
+}
+
 /// What a path below the site's base means. `path` has no base prefix, query or fragment.
 pub fn parse(path: &str) -> (Edition, Route) {
     let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();

@@ -75,6 +75,8 @@ pub struct Report {
     /// Sitemap files and the most URLs one holds.
     pub sitemaps: usize,
     pub sitemap_max_urls: usize,
+    /// Stories (re)indexed for search.
+    pub search_indexed: usize,
     pub problems: Vec<String>,
     pub seconds: f64,
 }
@@ -654,6 +656,33 @@ pub fn run(options: &Options) -> Result<Report, String> {
     }
     for path in stale {
         remove_output(dist, &path, &mut report);
+    }
+
+    // The archive search index: the stories with a page, as each edition lists them.
+    for site in &tree.editions {
+        let listed: Vec<search::Listed> = order
+            .iter()
+            .filter(|&&i| state.articles[i].edition == site.edition && written(i))
+            .map(|&i| search::Listed {
+                slug: &state.articles[i].slug,
+                print: state.articles[i].known.hash,
+                published: story(i).published,
+            })
+            .collect();
+        let init = || {
+            config::configure(&public_base, &api_meta);
+            ApiReader::new(&options.api)
+        };
+        match search::update(dist, site.edition, &listed, threads, init) {
+            Ok(Some(indexed)) => {
+                report.changes.extend(indexed.changes);
+                report.search_indexed += indexed.indexed;
+            }
+            Ok(None) => {}
+            Err(e) => report
+                .problems
+                .push(format!("the search index of {}: {e}", site.edition.lang())),
+        }
     }
 
     for (entry, page) in state.articles.iter_mut().zip(page_of) {

@@ -1,7 +1,7 @@
 //! The page's side of search, behind one `search` function: either the engine in its
-//! Web Worker (started, and the edition's index fetched and handed to it, the first
-//! time the reader opens search) or the backend's endpoint (contract section 6) when
-//! `site.json` gives one.
+//! Web Worker (started the first time the reader opens search; it fetches the index
+//! itself, so the page never handles it) or the backend's endpoint (contract section 6)
+//! when `site.json` gives one.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -17,9 +17,10 @@ use crate::contract::url::FetchUrl;
 use crate::contract::{SearchConfig, SearchResults, Site, Summary};
 use crate::logic::edition::Edition;
 use crate::logic::paged::Page;
+use crate::logic::routes;
 use crate::logic::uri;
 use crate::search::engine::highlight::Marked;
-use crate::search::engine::protocol::{Reply, Request};
+use crate::search::engine::protocol::{DECODE, Failure, OFFLINE, Reply, Request, TIMEOUT};
 
 /// Results per request.
 pub const PAGE_SIZE: usize = 20;
@@ -27,20 +28,26 @@ pub const PAGE_SIZE: usize = 20;
 /// Where an edition's search runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchSource {
-    /// The URL of the index the worker searches.
-    Local(String),
+    /// The worker, on the archive index the build wrote (its folder below the base),
+    /// else on the one-file index (`protocol::Request::Open`).
+    Local { archive: String, index: String },
     /// The endpoint template, with `{q}` and `{page}`.
     Remote(String),
 }
 
 impl SearchSource {
-    /// From `site.json`; without it (or without its `search`), the contract's default
-    /// index path.
+    /// From `site.json`: its endpoint; else the build's archive index, or the index
+    /// it names (without one, the contract's default path) for a site built without.
     pub fn of(edition: Edition, site: Option<&Site>) -> SearchSource {
-        match site.and_then(|s| s.search.clone()) {
-            Some(SearchConfig::Endpoint(t)) => SearchSource::Remote(t.as_str().to_string()),
-            Some(SearchConfig::Index(url)) => SearchSource::Local(url.as_str().to_string()),
-            None => SearchSource::Local(config::api_path(&paths::search_index(edition))),
+        let index = match site.and_then(|s| s.search.clone()) {
+            Some(SearchConfig::Endpoint(t)) => return SearchSource::Remote(t.as_str().to_string()),
+            Some(SearchConfig::Index(url)) => url.as_str().to_string(),
+            None => config::api_path(&paths::search_index(edition)),
+        };
+        SearchSource::Local {
+            // Relative: the worker's own address (the base) resolves it.
+            archive: routes::search_archive(edition),
+            index,
         }
     }
 }
@@ -87,17 +94,17 @@ pub async fn search(
     more: Option<More>,
 ) -> Result<Hits, ApiError> {
     match source {
-        SearchSource::Local(index) => local(index, query, more).await,
+        SearchSource::Local { archive, index } => local(archive, index, query, more).await,
         SearchSource::Remote(template) => remote(template, query, more).await,
     }
 }
 
-/// Starts the worker and the index download ahead of the first query.
+/// Starts the worker and has it open the index ahead of the first query.
 pub fn prepare(source: &SearchSource) {
-    if let SearchSource::Local(index) = source {
-        let index = index.clone();
+    if let SearchSource::Local { archive, index } = source {
+        let (archive, index) = (archive.clone(), index.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = index_ready(&index).await;
+            let _ = index_ready(&archive, &index).await;
         });
     }
 }
@@ -160,22 +167,31 @@ thread_local! {
     static REPLIES: RefCell<HashMap<u32, Reply>> = RefCell::new(HashMap::new());
 }
 
-fn error_value(e: ApiError) -> JsValue {
+/// An error as a number, in the worker's replies and in the promises here.
+fn code(e: ApiError) -> Failure {
     match e {
-        ApiError::Offline => JsValue::from_f64(-1.0),
-        ApiError::Timeout => JsValue::from_f64(-2.0),
-        ApiError::Decode => JsValue::from_f64(-3.0),
-        ApiError::Status(code) => JsValue::from_f64(f64::from(code)),
+        ApiError::Offline => OFFLINE,
+        ApiError::Timeout => TIMEOUT,
+        ApiError::Decode => DECODE,
+        ApiError::Status(code) => Failure::from(code),
     }
 }
 
-fn error_of(v: &JsValue) -> ApiError {
-    match v.as_f64().map(|f| f as i32) {
-        Some(-2) => ApiError::Timeout,
-        Some(-3) => ApiError::Decode,
-        Some(code) if code > 0 => ApiError::Status(code as u16),
+fn of_code(code: Failure) -> ApiError {
+    match code {
+        TIMEOUT => ApiError::Timeout,
+        DECODE => ApiError::Decode,
+        code if code >= 100 => ApiError::Status(code as u16),
         _ => ApiError::Offline,
     }
+}
+
+fn error_value(e: ApiError) -> JsValue {
+    JsValue::from_f64(f64::from(code(e)))
+}
+
+fn error_of(v: &JsValue) -> ApiError {
+    of_code(v.as_f64().map_or(OFFLINE, |f| f as Failure))
 }
 
 fn engine() -> Result<Rc<Engine>, ApiError> {
@@ -266,30 +282,37 @@ impl Engine {
     }
 }
 
-/// Waits until the worker holds the index at `url`, fetching it the first time (and
-/// again after a failure, so Retry works).
-async fn index_ready(url: &str) -> Result<Rc<Engine>, ApiError> {
+/// Waits until the worker has opened the index (`protocol::Request::Open`), asking it
+/// the first time (and again after a failure, so Retry works).
+async fn index_ready(archive: &str, index: &str) -> Result<Rc<Engine>, ApiError> {
     let engine = engine()?;
+    let key = format!("{archive} {index}");
     let existing = engine
         .index
         .borrow()
         .as_ref()
-        .filter(|(u, _)| u == url)
+        .filter(|(k, _)| *k == key)
         .map(|(_, p)| p.clone());
     let promise = match existing {
         Some(p) => p,
         None => {
-            let url_owned = url.to_string();
+            let (archive, index) = (archive.to_string(), index.to_string());
             let e = engine.clone();
             let p = wasm_bindgen_futures::future_to_promise(async move {
-                let text = api::get_text(&url_owned).await.map_err(error_value)?;
-                match e.call(|id| Request::Build { id, text }).await {
+                let timeout_ms = config::timeout_ms() as u32;
+                let open = |id| Request::Open {
+                    id,
+                    archive,
+                    index,
+                    timeout_ms,
+                };
+                match e.call(open).await {
                     Ok(reply) if reply.ok => Ok(JsValue::TRUE),
-                    Ok(_) => Err(error_value(ApiError::Decode)),
+                    Ok(reply) => Err(error_value(reply.failure.map_or(ApiError::Decode, of_code))),
                     Err(err) => Err(error_value(err)),
                 }
             });
-            *engine.index.borrow_mut() = Some((url.to_string(), p.clone()));
+            *engine.index.borrow_mut() = Some((key, p.clone()));
             p
         }
     };
@@ -302,8 +325,13 @@ async fn index_ready(url: &str) -> Result<Rc<Engine>, ApiError> {
     }
 }
 
-async fn local(index: &str, query: &str, more: Option<More>) -> Result<Hits, ApiError> {
-    let engine = index_ready(index).await?;
+async fn local(
+    archive: &str,
+    index: &str,
+    query: &str,
+    more: Option<More>,
+) -> Result<Hits, ApiError> {
+    let engine = index_ready(archive, index).await?;
     let offset = match more {
         Some(More::Offset(o)) => o,
         _ => 0,
@@ -324,7 +352,7 @@ async fn local(index: &str, query: &str, more: Option<More>) -> Result<Hits, Api
         ..
     } = answer
     else {
-        return Err(ApiError::Decode);
+        return Err(answer.failure.map_or(ApiError::Decode, of_code));
     };
     let total = page.total.map_or(0, |t| t as usize);
     let next = offset + page.items.len();

@@ -1,21 +1,81 @@
-//! The search worker's side: builds the index from the JSON the page hands over, then
-//! answers queries. Runs in a Web Worker (`src/bin/search_worker.rs`), so neither the
-//! engine's code nor its work weighs on the page.
+//! The search worker's side: opens an edition's index and answers queries. The
+//! archive index (`engine::archive`) is read file by file as queries need them, the
+//! files kept in a bounded cache; a site without one has its one-file index fetched
+//! whole and built here. Runs in a Web Worker (`src/bin/search_worker.rs`), so neither
+//! the engine's code, its fetches nor its work weigh on the page.
 
 use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::engine::archive::layout::{ENTRY, Entry, story_name};
+use super::engine::archive::query::{self, Files, Step, Typos};
 use super::engine::highlight::{marked, query_words};
 use super::engine::index::Index;
-use super::engine::protocol::{BenchReport, Reply, Request};
+use super::engine::protocol::{BenchReport, DECODE, Failure, OFFLINE, Reply, Request, TIMEOUT};
 use crate::contract::{IndexedArticle, SearchIndex, SearchResults, SectionRef, Summary};
 
+/// Bytes of archive files kept: a few queries' worth, so that the worker's memory
+/// stays the same for any archive (the browser's HTTP cache keeps the rest: every
+/// file but the entry is named by its content).
+const CACHE_BYTES: usize = 2 << 20;
+/// Rounds of fetches a query may take (it needs at most seven).
+const MAX_ROUNDS: usize = 12;
+
+/// Fetched files, the oldest dropped past `CACHE_BYTES`.
 #[derive(Default)]
+struct Cache {
+    files: HashMap<String, Vec<u8>>,
+    order: VecDeque<String>,
+    bytes: usize,
+}
+
+impl Files for Cache {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        self.files.get(name).map(Vec::as_slice)
+    }
+}
+
+impl Cache {
+    fn insert(&mut self, name: String, bytes: Vec<u8>) {
+        self.bytes += bytes.len();
+        if let Some(old) = self.files.insert(name.clone(), bytes) {
+            self.bytes -= old.len();
+        } else {
+            self.order.push_back(name);
+        }
+        while self.bytes > CACHE_BYTES && self.order.len() > 1 {
+            let Some(oldest) = self.order.pop_front() else {
+                break;
+            };
+            if let Some(gone) = self.files.remove(&oldest) {
+                self.bytes -= gone.len();
+            }
+        }
+    }
+}
+
+struct Archive {
+    /// The folder's URL, ending in `/`.
+    folder: String,
+    entry: Entry,
+    files: Cache,
+}
+
+enum Opened {
+    Archive(Archive),
+    Whole(Index),
+}
+
 struct State {
-    index: Option<Index>,
+    /// What was opened, and the folder and index it was asked for (`Request::Open`).
+    opened: Option<([String; 2], Opened)>,
+    /// As `Request::Open` last said.
+    timeout_ms: u32,
+    typos: Typos,
     build_ms: f64,
 }
 
@@ -34,67 +94,232 @@ fn memory_bytes() -> f64 {
         .byte_length() as f64
 }
 
-fn summary(a: &IndexedArticle) -> Summary {
+/// The body of a 2xx answer at `url`. `fresh`: revalidated (the entry, the one file
+/// whose name stays when it changes).
+async fn fetch(url: &str, timeout_ms: u32, fresh: bool) -> Result<Vec<u8>, Failure> {
+    let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+    let started = now();
+    let failed = || {
+        if now() - started + 1.0 >= f64::from(timeout_ms) {
+            TIMEOUT
+        } else {
+            OFFLINE
+        }
+    };
+    let mut request = gloo_net::http::Request::get(url).abort_signal(Some(&signal));
+    if fresh {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let response = request.send().await.map_err(|_| failed())?;
+    if !response.ok() {
+        return Err(Failure::from(response.status()));
+    }
+    response.binary().await.map_err(|_| failed())
+}
+
+fn summary(a: IndexedArticle) -> Summary {
     Summary {
-        slug: a.slug.clone(),
-        title: a.title.clone(),
-        lead: a.lead.clone(),
         // The index knows the section's slug only; the page has the titles.
         section: SectionRef {
             slug: a.section.clone(),
-            title: a.section.clone(),
+            title: a.section,
         },
-        published_at: a.published_at.clone(),
+        slug: a.slug,
+        title: a.title,
+        lead: a.lead,
+        published_at: a.published_at,
         image: None,
         views: None,
     }
 }
 
-fn handle(state: &mut State, request: Request) -> String {
-    let reply = match request {
-        Request::Build { id, text } => {
-            let start = now();
-            state.index = serde_json::from_str::<SearchIndex>(&text)
-                .ok()
-                .map(|parsed| Index::build(parsed.articles));
-            state.build_ms = now() - start;
-            Reply {
-                id,
-                ok: state.index.is_some(),
-                ..Reply::default()
+fn failed(id: u32, failure: Failure) -> Reply {
+    Reply {
+        id,
+        failure: Some(failure),
+        ..Reply::default()
+    }
+}
+
+/// A page of results, marked.
+fn answer(
+    id: u32,
+    q: String,
+    articles: Vec<IndexedArticle>,
+    total: usize,
+    matched: &[String],
+) -> Reply {
+    let marks = articles
+        .iter()
+        .map(|a| marked(&a.title, a.lead.as_deref(), matched))
+        .collect();
+    Reply {
+        id,
+        ok: true,
+        page: Some(SearchResults {
+            query: q,
+            total: Some(total as u64),
+            items: articles.into_iter().map(summary).collect(),
+            next: None,
+        }),
+        marks,
+        ..Reply::default()
+    }
+}
+
+async fn open(
+    state: &RefCell<State>,
+    folder: String,
+    index: String,
+    timeout_ms: u32,
+) -> Result<(), Failure> {
+    let key = [folder.clone(), index.clone()];
+    if state
+        .borrow()
+        .opened
+        .as_ref()
+        .is_some_and(|(k, _)| *k == key)
+    {
+        return Ok(());
+    }
+    let start = now();
+    match fetch(&format!("{folder}{ENTRY}"), timeout_ms, true).await {
+        Ok(bytes) => {
+            let entry = Entry::decode(&bytes).ok_or(DECODE)?;
+            let mut s = state.borrow_mut();
+            s.timeout_ms = timeout_ms;
+            s.build_ms = now() - start;
+            let files = Cache::default();
+            let archive = Archive {
+                folder,
+                entry,
+                files,
+            };
+            s.opened = Some((key, Opened::Archive(archive)));
+            return Ok(());
+        }
+        // A site built without the archive index: its one-file index.
+        Err(404) => {}
+        Err(e) => return Err(e),
+    }
+    let bytes = fetch(&index, timeout_ms, false).await?;
+    let parsed = serde_json::from_slice::<SearchIndex>(&bytes).map_err(|_| DECODE)?;
+    let built = Index::build(parsed.articles);
+    let mut s = state.borrow_mut();
+    s.timeout_ms = timeout_ms;
+    s.build_ms = now() - start;
+    s.opened = Some((key, Opened::Whole(built)));
+    Ok(())
+}
+
+/// A query on the archive: the engine's rounds, each round's files fetched together.
+async fn archive_query(
+    state: &RefCell<State>,
+    q: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<(Vec<IndexedArticle>, query::Found), Failure> {
+    for _ in 0..MAX_ROUNDS {
+        let (step, folder, timeout_ms) = {
+            let s = state.borrow();
+            let Some((_, Opened::Archive(a))) = &s.opened else {
+                return Err(DECODE);
+            };
+            let step = query::search(&a.entry, &a.files, &s.typos, q, offset, limit);
+            (step, a.folder.clone(), s.timeout_ms)
+        };
+        match step {
+            Step::Done(found) => {
+                let s = state.borrow();
+                let Some((_, Opened::Archive(a))) = &s.opened else {
+                    return Err(DECODE);
+                };
+                let articles = found
+                    .ids
+                    .iter()
+                    .filter_map(|&id| serde_json::from_slice(a.files.get(&story_name(id))?).ok())
+                    .collect();
+                return Ok((articles, found));
+            }
+            Step::Fetch(names) => {
+                let got = futures::future::join_all(
+                    names
+                        .iter()
+                        .map(|n| fetch_file(format!("{folder}{n}"), timeout_ms)),
+                )
+                .await;
+                let mut s = state.borrow_mut();
+                let Some((_, Opened::Archive(a))) = &mut s.opened else {
+                    return Err(DECODE);
+                };
+                for (name, file) in names.into_iter().zip(got) {
+                    a.files.insert(name, file?);
+                }
             }
         }
+    }
+    Err(DECODE)
+}
+
+/// A file of the archive; one that is not there (a story taken down since the entry
+/// was read) is empty, and the query goes on without it.
+async fn fetch_file(url: String, timeout_ms: u32) -> Result<Vec<u8>, Failure> {
+    match fetch(&url, timeout_ms, false).await {
+        Err(404) => Ok(Vec::new()),
+        other => other,
+    }
+}
+
+async fn handle(state: Rc<RefCell<State>>, request: Request) -> String {
+    let reply = match request {
+        Request::Open {
+            id,
+            archive,
+            index,
+            timeout_ms,
+        } => match open(&state, archive, index, timeout_ms).await {
+            Ok(()) => Reply {
+                id,
+                ok: true,
+                ..Reply::default()
+            },
+            Err(e) => failed(id, e),
+        },
         Request::Query {
             id,
             q,
             offset,
             limit,
-        } => match state.index.as_mut() {
-            None => Reply {
-                id,
-                ..Reply::default()
-            },
-            Some(index) => {
-                let results = index.search(&q, offset, limit);
-                let articles = results.found.iter().map(|&d| &index.articles[d]);
-                let marks = articles
-                    .clone()
-                    .map(|a| marked(&a.title, a.lead.as_deref(), &results.matched))
-                    .collect();
-                Reply {
-                    id,
-                    ok: true,
-                    page: Some(SearchResults {
-                        query: q,
-                        total: Some(results.total as u64),
-                        items: articles.map(summary).collect(),
-                        next: None,
-                    }),
-                    marks,
-                    suggestion: results.suggestion,
+        } => {
+            let archive = matches!(state.borrow().opened, Some((_, Opened::Archive(_))));
+            if archive {
+                match archive_query(&state, &q, offset, limit).await {
+                    Ok((articles, found)) => Reply {
+                        suggestion: found.suggestion,
+                        ..answer(id, q, articles, found.total, &found.matched)
+                    },
+                    Err(e) => failed(id, e),
+                }
+            } else {
+                let mut s = state.borrow_mut();
+                match &mut s.opened {
+                    Some((_, Opened::Whole(index))) => {
+                        let results = index.search(&q, offset, limit);
+                        let articles = results
+                            .found
+                            .iter()
+                            .map(|&d| index.articles[d].clone())
+                            .collect();
+                        let suggestion = results.suggestion.clone();
+                        Reply {
+                            suggestion,
+                            ..answer(id, q, articles, results.total, &results.matched)
+                        }
+                    }
+                    _ => failed(id, DECODE),
                 }
             }
-        },
+        }
         Request::Mark { id, q, texts } => {
             let words = query_words(&q);
             Reply {
@@ -112,7 +337,9 @@ fn handle(state: &mut State, request: Request) -> String {
             limit,
             repeat,
         } => {
-            let Some(index) = state.index.as_mut() else {
+            let mut s = state.borrow_mut();
+            let build_ms = s.build_ms;
+            let Some((_, Opened::Whole(index))) = &mut s.opened else {
                 return String::new();
             };
             let mut times_ms = Vec::with_capacity(queries.len());
@@ -133,7 +360,7 @@ fn handle(state: &mut State, request: Request) -> String {
                 );
             }
             let report = BenchReport {
-                build_ms: state.build_ms,
+                build_ms,
                 memory_bytes: memory_bytes(),
                 articles: index.articles.len(),
                 terms: index.terms(),
@@ -146,10 +373,16 @@ fn handle(state: &mut State, request: Request) -> String {
     serde_json::to_string(&reply).unwrap_or_default()
 }
 
-/// Starts answering the page's messages.
+/// Starts answering the page's messages, each as it comes (a query waiting for its
+/// files does not hold up the next).
 pub fn run() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let state = Rc::new(RefCell::new(State::default()));
+    let state = Rc::new(RefCell::new(State {
+        opened: None,
+        timeout_ms: 0,
+        typos: Typos::default(),
+        build_ms: 0.0,
+    }));
     let reply_to = scope.clone();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -159,8 +392,11 @@ pub fn run() {
             let Ok(request) = serde_json::from_str::<Request>(&text) else {
                 return;
             };
-            let answer = handle(&mut state.borrow_mut(), request);
-            let _ = reply_to.post_message(&JsValue::from_str(&answer));
+            let (state, reply_to) = (state.clone(), reply_to.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = handle(state, request).await;
+                let _ = reply_to.post_message(&JsValue::from_str(&answer));
+            });
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

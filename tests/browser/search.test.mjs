@@ -13,7 +13,7 @@ test('overlay: opens on demand, results as one types, keyboard all the way', asy
   const page = await watchedPage(env.context);
   const fetched = [];
   page.on('request', (r) => {
-    if (/search-index\.json|search_worker/.test(r.url())) fetched.push(r.url());
+    if (/search-index\.json|search_worker|\/search\/en\//.test(r.url())) fetched.push(r.url());
   });
   await page.goto(env.site.url);
   await page.waitForSelector('ul.top article');
@@ -26,7 +26,9 @@ test('overlay: opens on demand, results as one types, keyboard all the way', asy
   assert.equal(await page.textContent('dialog h2'), 'What are you looking for?');
   await page.keyboard.type('counc');
   await page.waitForSelector('dialog .result');
-  assert.ok(fetched.some((u) => u.endsWith('search-index.json')), 'the index loads when search opens');
+  assert.ok(fetched.some((u) => u.endsWith('/search/en/entry.bin')), 'the archive index opens when search does');
+  assert.ok(fetched.some((u) => /\/search\/en\/s\/\d+\.json$/.test(u)), 'the results\' stories are fetched');
+  assert.ok(!fetched.some((u) => u.endsWith('search-index.json')), 'the one-file index is not fetched');
   assert.match(await page.textContent('dialog [role=status]'), /^\d+ results?$/);
   const marks = await page.$$eval('dialog .result mark', (ms) => ms.map((m) => m.textContent.toLowerCase()));
   assert.ok(marks.length > 0 && marks.every((m) => m.startsWith('counc')), marks.join());
@@ -127,7 +129,7 @@ test('no results: says so, suggests the nearest indexed word, gives tips', async
 test('the index failing shows Retry in the overlay, and Retry recovers', async () => {
   const page = await watchedPage(env.context);
   let fail = true;
-  await page.route(/search-index\.json$/, (route) =>
+  await page.route(/\/search\/en\/entry\.bin$/, (route) =>
     fail ? route.fulfill({ status: 500, body: 'down' }) : route.fallback());
   await page.goto(env.site.url);
   await page.click(OPEN);
@@ -166,7 +168,7 @@ test('remote mode: the same page pages through the backend\'s results, and retri
     });
   });
   let local = 0;
-  page.on('request', (r) => { if (r.url().includes('search-index.json')) local += 1; });
+  page.on('request', (r) => { if (/search-index\.json|\/search\/en\//.test(r.url())) local += 1; });
   await page.goto(`${env.site.url}search?q=tide`);
   // The endpoint failing: what failed, with Retry.
   await page.waitForSelector('main [role=alert]');

@@ -10,8 +10,16 @@ use crate::contract::SearchResults;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Request {
-    /// The search index's JSON as fetched (contract section 5).
-    Build { id: u32, text: String },
+    /// Open an edition's index: the archive index in the folder `archive` (ending in
+    /// `/`; relative to the worker's address, the site's base), else (none there: a site built without it) the
+    /// one-file index at `index` (contract section 5). The worker fetches them
+    /// itself, each request given up after `timeout_ms`.
+    Open {
+        id: u32,
+        archive: String,
+        index: String,
+        timeout_ms: u32,
+    },
     Query {
         id: u32,
         q: String,
@@ -26,7 +34,9 @@ pub enum Request {
         texts: Vec<(String, Option<String>)>,
     },
     /// Times each query inside the worker, as the mean of `repeat` runs
-    /// (`scripts/search-bench.mjs`).
+    /// (`scripts/search-bench.mjs`, which writes it itself: the page never sends it,
+    /// and its bundle is smaller without the code).
+    #[serde(skip_serializing)]
     Bench {
         queries: Vec<String>,
         limit: usize,
@@ -34,14 +44,16 @@ pub enum Request {
     },
 }
 
-/// The worker's answer to `Build` and `Query`; also, with id 0, its greeting once it
+/// The worker's answer to `Open` and `Query`; also, with id 0, its greeting once it
 /// listens (messages sent earlier are lost).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Reply {
     pub id: u32,
-    /// Whether the worker holds a usable index (false: missing, or the fetched text
-    /// was not the contract's JSON).
+    /// Whether the worker holds a usable index and answered.
     pub ok: bool,
+    /// When not: why, as `Failure` says.
+    #[serde(default)]
+    pub failure: Option<Failure>,
     #[serde(default)]
     pub page: Option<SearchResults>,
     /// What to mark in each result of `page` (or of a `Mark` request), in order.
@@ -51,6 +63,15 @@ pub struct Reply {
     #[serde(default)]
     pub suggestion: Option<String>,
 }
+
+/// Why the worker could not answer, as the page's fetches say it (`api::ApiError`):
+/// an HTTP status, or one of the codes below. An unsigned number, as the ids are: as a
+/// serde enum it cost the page's bundle 0.7 KB (brotli), as an `i32` 0.4 KB.
+pub type Failure = u32;
+pub const OFFLINE: Failure = 1;
+pub const TIMEOUT: Failure = 2;
+/// Not an index: a file that does not decode.
+pub const DECODE: Failure = 3;
 
 /// The answer to `Request::Bench`, read by the benchmark script, not by the app.
 #[derive(Debug, Clone, Serialize)]

@@ -9,14 +9,16 @@ use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 use super::codec::{FrontCoder, put_bytes, put_ids, put_varint};
-use super::layout::{Directory, Entry, HASH_BYTES, Kind, file_name, typo_keys};
+use super::layout::{Directory, HASH_BYTES, Kind, Segment, file_name, near_key, typo_keys};
 use crate::search::engine::fold::tokens;
 
 /// The mean size a file aims at, before brotli, by kind: a query fetches one to a few
-/// of each, and the entry lists them all.
-const POSTINGS_BYTES: usize = 8 * 1024;
-const WORDS_BYTES: usize = 6 * 1024;
-const TYPOS_BYTES: usize = 6 * 1024;
+/// of each, and a page of its directory for each.
+const POSTINGS_BYTES: usize = 2 * 1024;
+const WORDS_BYTES: usize = 2 * 1024;
+const TYPOS_BYTES: usize = 2 * 1024;
+/// A directory's page: about 90 files (a query fetches one a word and kind).
+const PAGE_BYTES: usize = 1024;
 
 /// The stories of one word as they are added, in id order.
 #[derive(Default)]
@@ -29,12 +31,13 @@ struct Word {
 #[derive(Default)]
 pub struct Builder {
     words: FxHashMap<Box<str>, Word>,
-    ids: u32,
+    /// Above the last id added.
+    pub ids: u32,
 }
 
-/// The index's files: the entry, and the rest by name.
+/// A segment of the index (`layout::Entry` lists it), and its files by name.
 pub struct Built {
-    pub entry: Vec<u8>,
+    pub segment: Segment,
     pub files: Vec<(String, Vec<u8>)>,
 }
 
@@ -102,10 +105,29 @@ impl Files {
         self.coder = FrontCoder::default();
     }
 
+    /// The directory of the pages of the files' directory.
     fn finish(mut self, files: &mut Vec<(String, Vec<u8>)>) -> Directory {
         self.close();
         files.append(&mut self.out);
-        self.dir
+        let mut pages = Files::new(Kind::Page, PAGE_BYTES);
+        let mut page = Directory::default();
+        let count = self.dir.first.len();
+        for (i, (first, name)) in self.dir.first.into_iter().zip(self.dir.names).enumerate() {
+            // A file's key and hash, about.
+            let len = first.len().min(8) + HASH_BYTES;
+            let ends = ends_file(&first, len, PAGE_BYTES) || i + 1 == count;
+            if page.first.is_empty() {
+                pages.first = Some(first.clone());
+            }
+            page.first.push(first);
+            page.names.push(name);
+            if ends {
+                pages.current = std::mem::take(&mut page).page(self.kind);
+                pages.close();
+            }
+        }
+        files.append(&mut pages.out);
+        pages.dir
     }
 }
 
@@ -120,6 +142,23 @@ impl StoryWords {
         let words = |text: &str| tokens(text).into_iter().map(|t| t.term).collect();
         StoryWords {
             fields: [words(title), words(lead), words(body)],
+        }
+    }
+
+    /// From its words file.
+    pub fn of_file(text: &str) -> StoryWords {
+        let mut lines = text.split('\n');
+        let mut field = || {
+            lines
+                .next()
+                .unwrap_or_default()
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        StoryWords {
+            fields: [field(), field(), field()],
         }
     }
 
@@ -188,10 +227,10 @@ impl Builder {
             let before = lists.current.len();
             lists.push(key, |out| put_varint(out, w.any.len() as u64));
             lists.may_end(key, lists.current.len() - before);
-            if let Some(keys) = typo_keys(term, term.chars().count()) {
-                for key in keys {
-                    typos.push((key, term, w.any.len()));
-                }
+            let len = term.chars().count();
+            let keys = typo_keys(term, len).into_iter().flatten();
+            for key in keys.chain(near_key(term, len)) {
+                typos.push((key, term, w.any.len()));
             }
         }
         typos.sort_unstable();
@@ -210,15 +249,12 @@ impl Builder {
                 group = 0;
             }
         }
-        let entry = Entry {
-            ids: self.ids,
+        let segment = Segment {
             postings: postings.finish(&mut files),
             words: lists.finish(&mut files),
             typos: typo_files.finish(&mut files),
+            folder: "",
         };
-        Built {
-            entry: entry.encode(),
-            files,
-        }
+        Built { segment, files }
     }
 }

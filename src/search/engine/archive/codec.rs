@@ -67,6 +67,11 @@ impl<'a> Reader<'a> {
         self.at >= self.bytes.len()
     }
 
+    /// Bytes not yet read.
+    pub fn left(&self) -> usize {
+        self.bytes.len().saturating_sub(self.at)
+    }
+
     pub fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.at)?;
         self.at += 1;

@@ -1,8 +1,10 @@
 //! A query over an archive index (`super`), in rounds: each run of `search` works with
 //! the files fetched so far and says which it still needs (all of a round at once, so
 //! they are fetched together); the caller fetches them and runs it again. A query
-//! takes one round for its words' postings (and a prefix's completions), one more for
-//! a typo's candidates and one for theirs, one for the stories it shows.
+//! takes a round for the directory pages of its words, one for their postings (and a
+//! prefix's completions), two or three more for a typo's candidates and theirs, one for
+//! the stories it shows. Every segment is asked alike; a word's stories are those of
+//! all segments, less the base's masked ones.
 //!
 //! Ranking, per story: for each query word, its best match: the word's rarity (BM25's
 //! idf) times where it is (title 3, lead 2, body 1) times how exact (exact 1, prefix
@@ -15,7 +17,9 @@ use std::collections::{BTreeSet, HashMap};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
 
 use super::codec::{FrontCoder, Reader};
-use super::layout::{Directory, Entry, after_prefix, story_name, typo_keys, words_name};
+use super::layout::{
+    Directory, Entry, Kind, Segment, after_prefix, near_key, story_name, typo_keys, words_name,
+};
 use crate::search::engine::ask::{typos_allowed, words};
 
 /// Word-list files a prefix reads at most, and the completions it keeps (the
@@ -47,6 +51,9 @@ pub struct Found {
     pub total: usize,
     /// The indexed words the query matched, to mark.
     pub matched: Vec<String>,
+    /// When nothing matched: the query with each unknown word replaced by the nearest
+    /// indexed one (an edit more than a search allows), if each has one.
+    pub suggestion: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +153,16 @@ struct Round<'a, F: Files> {
     need: BTreeSet<String>,
 }
 
+/// Where a key is in one segment.
+enum Place {
+    /// In this file, if anywhere.
+    File(String),
+    /// Not known until the directory's page is fetched.
+    Pending,
+    /// Before the first file: not indexed.
+    Nowhere,
+}
+
 impl<F: Files> Round<'_, F> {
     fn file(&mut self, name: &str) -> Option<&[u8]> {
         let got = self.files.get(name);
@@ -155,74 +172,171 @@ impl<F: Files> Round<'_, F> {
         got
     }
 
-    fn postings(&mut self, term: &[u8]) -> Option<Postings> {
-        let name = self.entry.postings.holding(term)?.to_string();
-        postings(self.file(&name)?, term)
+    /// A directory page (asked for when not yet here).
+    fn page(&mut self, name: &str) -> Option<Directory> {
+        Some(Directory::of_page(self.file(name)?)?.1)
     }
 
-    /// Whether `term` is indexed (its postings file asked for when not yet here).
-    fn indexed(&mut self, term: &[u8]) -> bool {
-        let Some(name) = self.entry.postings.holding(term).map(str::to_string) else {
-            return false;
+    fn place(&mut self, segment: &Segment, kind: Kind, key: &[u8]) -> Place {
+        let Some(name) = segment.directory(kind).holding(key) else {
+            return Place::Nowhere;
         };
-        self.file(&name).is_some_and(|f| seek(f, term).is_some())
+        let name = segment.path(name);
+        match self.page(&name) {
+            None if self.files.get(&name).is_none() => Place::Pending,
+            None => Place::Nowhere,
+            Some(page) => page
+                .holding(key)
+                .map_or(Place::Nowhere, |f| Place::File(segment.path(f))),
+        }
     }
 
-    /// The words of the files of `dir` that cover `lo..hi` (at most `max` files).
+    /// The names of `kind`'s files that cover `lo..hi` in a segment, at most `max`
+    /// (fewer while pages are being fetched).
+    fn covering(
+        &mut self,
+        segment: &Segment,
+        kind: Kind,
+        lo: &[u8],
+        hi: &[u8],
+        max: usize,
+    ) -> Vec<String> {
+        let top = segment.directory(kind);
+        let mut out = Vec::new();
+        for i in top.covering(lo, hi) {
+            let Some(page) = self.page(&segment.path(&top.names[i])) else {
+                continue;
+            };
+            for j in page.covering(lo, hi) {
+                if out.len() == max {
+                    return out;
+                }
+                out.push(segment.path(&page.names[j]));
+            }
+        }
+        out
+    }
+
+    /// `term`'s stories in every segment; `None`: indexed in none (or not yet known).
+    fn postings(&mut self, term: &[u8]) -> Option<Postings> {
+        let entry = self.entry;
+        let mut all: Option<Postings> = None;
+        for (at, segment) in entry.segments().enumerate() {
+            let Place::File(name) = self.place(segment, Kind::Postings, term) else {
+                continue;
+            };
+            let Some(mut p) = self.file(&name).and_then(|f| postings(f, term)) else {
+                continue;
+            };
+            if at == 0 && !entry.masked.is_empty() {
+                let live =
+                    |ids: &mut Vec<u32>| ids.retain(|id| entry.masked.binary_search(id).is_err());
+                live(&mut p.any);
+                live(&mut p.title);
+                live(&mut p.lead);
+            }
+            all = Some(match all {
+                None => p,
+                Some(mut a) => {
+                    // Later segments' ids are masked in the base: no id is in two.
+                    for (to, from) in [
+                        (&mut a.any, p.any),
+                        (&mut a.title, p.title),
+                        (&mut a.lead, p.lead),
+                    ] {
+                        to.extend(from);
+                        to.sort_unstable();
+                    }
+                    a
+                }
+            });
+        }
+        all
+    }
+
+    /// Whether `term` is indexed in any segment; `None` while that is not known.
+    fn indexed(&mut self, term: &[u8]) -> Option<bool> {
+        let entry = self.entry;
+        let mut known = true;
+        for segment in entry.segments() {
+            match self.place(segment, Kind::Postings, term) {
+                Place::File(name) => match self.file(&name) {
+                    Some(f) if seek(f, term).is_some() => return Some(true),
+                    Some(_) => {}
+                    None => known = false,
+                },
+                Place::Pending => known = false,
+                Place::Nowhere => {}
+            }
+        }
+        known.then_some(false)
+    }
+
+    /// The words of `kind`'s files of every segment that cover `lo..hi` (at most `max`
+    /// files a segment), a word's counts summed; and whether there were more files.
     fn range(
         &mut self,
-        dir: &Directory,
+        kind: Kind,
         lo: &[u8],
         hi: &[u8],
         max: usize,
         read: impl Fn(&[u8], &mut Vec<(Vec<u8>, u64)>) -> Option<()>,
-    ) -> Vec<(Vec<u8>, u64)> {
-        let mut out = Vec::new();
-        for i in dir.covering(lo, hi).take(max) {
-            if let Some(file) = self.file(&dir.names[i]) {
-                read(file, &mut out);
+    ) -> (Vec<(Vec<u8>, u64)>, bool) {
+        let entry = self.entry;
+        let mut out: Vec<(Vec<u8>, u64)> = Vec::new();
+        let mut more = false;
+        for segment in entry.segments() {
+            let names = self.covering(segment, kind, lo, hi, max + 1);
+            more |= names.len() > max;
+            for name in names.iter().take(max) {
+                if let Some(file) = self.file(name) {
+                    read(file, &mut out);
+                }
             }
         }
-        out
+        out.sort_unstable();
+        out.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            if same {
+                kept.1 += next.1;
+            }
+            same
+        });
+        (out, more)
     }
 
     /// The terms a query word matches, with the quality of each; and whether a prefix
     /// had more completions than were kept.
     fn expand(&mut self, word: &str, prefix: bool, typos: &Typos) -> (Vec<(Vec<u8>, f32)>, bool) {
         let mut out: Vec<(Vec<u8>, f32)> = Vec::new();
-        if self.indexed(word.as_bytes()) {
+        let indexed = self.indexed(word.as_bytes());
+        if indexed == Some(true) {
             out.push((word.as_bytes().to_vec(), 1.0));
         }
         let mut more = false;
         if prefix {
             let hi = after_prefix(word.as_bytes());
-            let dir = &self.entry.words;
-            let files = dir.covering(word.as_bytes(), &hi).len();
-            let mut completions = self.range(dir, word.as_bytes(), &hi, MAX_LIST_FILES, |f, o| {
-                listed(f, word.as_bytes(), &hi, o)
-            });
+            let (mut completions, files) =
+                self.range(Kind::Words, word.as_bytes(), &hi, MAX_LIST_FILES, |f, o| {
+                    listed(f, word.as_bytes(), &hi, o)
+                });
             completions.retain(|(w, _)| w.as_slice() != word.as_bytes());
             completions.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            more = files > MAX_LIST_FILES || completions.len() > MAX_COMPLETIONS;
+            more = files || completions.len() > MAX_COMPLETIONS;
             completions.truncate(MAX_COMPLETIONS);
             out.extend(completions.into_iter().map(|(w, _)| (w, quality(true, 0))));
         }
         // Typos only once the word is known to match nothing: not in the round that
         // fetches its postings (a whole word would pay for typo lists it never needs).
-        let pending = self
-            .entry
-            .postings
-            .holding(word.as_bytes())
-            .is_some_and(|name| self.files.get(name).is_none());
         let allowed = typos_allowed(word);
-        if out.is_empty() && !pending && allowed > 0 {
+        if out.is_empty() && indexed == Some(false) && allowed > 0 {
             let n = word.chars().count();
             let mut candidates = Vec::new();
             for len in n.saturating_sub(1)..=n + 1 {
                 for key in typo_keys(word, len).into_iter().flatten() {
                     let hi = after_prefix(&key);
-                    let dir = &self.entry.typos;
-                    let found = self.range(dir, &key, &hi, 1, |f, o| under_key(f, &key, o));
+                    let (found, _) =
+                        self.range(Kind::Typos, &key, &hi, 1, |f, o| under_key(f, &key, o));
                     candidates.extend(found);
                 }
             }
@@ -243,6 +357,39 @@ impl<F: Files> Round<'_, F> {
             );
         }
         (out, more)
+    }
+
+    /// The nearest indexed word to `word` for a suggestion (itself, if indexed): one
+    /// edit more than a search allows, two at most; the nearest, then the commonest.
+    /// `None` while its files are being fetched, or when it has none.
+    fn nearest(&mut self, word: &str, typos: &Typos) -> Option<String> {
+        if self.indexed(word.as_bytes())? {
+            return Some(word.to_string());
+        }
+        let n = word.chars().count();
+        if n < 3 {
+            return None;
+        }
+        let edits = (typos_allowed(word) + 1).min(2);
+        let mut candidates = Vec::new();
+        for len in n.saturating_sub(2)..=n + 2 {
+            let keys = typo_keys(word, len).into_iter().flatten();
+            for key in keys.chain(near_key(word, len)) {
+                let hi = after_prefix(&key);
+                let (found, _) =
+                    self.range(Kind::Typos, &key, &hi, 1, |f, o| under_key(f, &key, o));
+                candidates.extend(found);
+            }
+        }
+        let dfa = typos.dfa(word, edits, false);
+        candidates
+            .into_iter()
+            .filter_map(|(w, df)| match dfa.eval(&w) {
+                Distance::Exact(d) => Some((d, std::cmp::Reverse(df), w)),
+                Distance::AtLeast(_) => None,
+            })
+            .min()
+            .map(|(_, _, w)| String::from_utf8_lossy(&w).into_owned())
     }
 }
 
@@ -382,8 +529,22 @@ pub fn search(
         .filter(|(_, v)| v.0 == most)
         .map(|(id, v)| (id, v.1 * (1.0 + 0.1 * id as f32 / n as f32)))
         .collect();
-    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0));
     let count = hits.len();
+    let mut suggestion = None;
+    if count == 0 {
+        let nearest: Vec<Option<String>> = words
+            .iter()
+            .map(|w| round.nearest(&w.term, typos))
+            .collect();
+        if !round.need.is_empty() {
+            return Step::Fetch(round.need.into_iter().collect());
+        }
+        let nearest: Option<Vec<String>> = nearest.into_iter().collect();
+        suggestion = nearest
+            .filter(|n| n.iter().zip(&words).any(|(n, w)| *n != w.term))
+            .map(|n| n.join(" "));
+    }
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0));
     let wanted = (offset + limit).min(count);
     if wanted > 0 && wanted < count {
         hits.select_nth_unstable_by(wanted - 1, order);
@@ -409,5 +570,6 @@ pub fn search(
         ids,
         total: count,
         matched: matched.into_iter().collect(),
+        suggestion,
     })
 }
