@@ -211,7 +211,10 @@ fn broken_files_find_nothing_and_do_not_panic() {
 fn nothing_found_suggests_the_nearest_words() {
     let s = site(&corpus());
     let (found, _) = ask(&s, "hrbor ");
-    assert_eq!(found.total, 0, "two edits: more than a five-letter word may have");
+    assert_eq!(
+        found.total, 0,
+        "two edits: more than a five-letter word may have"
+    );
     assert_eq!(found.suggestion.as_deref(), Some("harbour"));
     let (found, _) = ask(&s, "budget hrbor ");
     assert!(found.total > 0, "the best partial match");

@@ -104,7 +104,7 @@ pub fn prepare(source: &SearchSource) {
     if let SearchSource::Local { archive, index } = source {
         let (archive, index) = (archive.clone(), index.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = index_ready(&archive, &index).await;
+            let _ = local(&archive, &index, "", None).await;
         });
     }
 }
@@ -155,8 +155,6 @@ struct Engine {
     listening: js_sys::Promise,
     pending: Pending,
     next_id: std::cell::Cell<u32>,
-    /// The index the worker holds (or is building), and its readiness.
-    index: RefCell<Option<(String, js_sys::Promise)>>,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
@@ -250,7 +248,6 @@ fn engine() -> Result<Rc<Engine>, ApiError> {
         listening,
         pending,
         next_id: std::cell::Cell::new(1),
-        index: RefCell::new(None),
         _on_message: on_message,
         _on_error: on_error,
     });
@@ -282,66 +279,25 @@ impl Engine {
     }
 }
 
-/// Waits until the worker has opened the index (`protocol::Request::Open`), asking it
-/// the first time (and again after a failure, so Retry works).
-async fn index_ready(archive: &str, index: &str) -> Result<Rc<Engine>, ApiError> {
-    let engine = engine()?;
-    let key = format!("{archive} {index}");
-    let existing = engine
-        .index
-        .borrow()
-        .as_ref()
-        .filter(|(k, _)| *k == key)
-        .map(|(_, p)| p.clone());
-    let promise = match existing {
-        Some(p) => p,
-        None => {
-            let (archive, index) = (archive.to_string(), index.to_string());
-            let e = engine.clone();
-            let p = wasm_bindgen_futures::future_to_promise(async move {
-                let timeout_ms = config::timeout_ms() as u32;
-                let open = |id| Request::Open {
-                    id,
-                    archive,
-                    index,
-                    timeout_ms,
-                };
-                match e.call(open).await {
-                    Ok(reply) if reply.ok => Ok(JsValue::TRUE),
-                    Ok(reply) => Err(error_value(reply.failure.map_or(ApiError::Decode, of_code))),
-                    Err(err) => Err(error_value(err)),
-                }
-            });
-            *engine.index.borrow_mut() = Some((key, p.clone()));
-            p
-        }
-    };
-    match JsFuture::from(promise).await {
-        Ok(_) => Ok(engine),
-        Err(e) => {
-            engine.index.borrow_mut().take();
-            Err(error_of(&e))
-        }
-    }
-}
-
 async fn local(
     archive: &str,
     index: &str,
     query: &str,
     more: Option<More>,
 ) -> Result<Hits, ApiError> {
-    let engine = index_ready(archive, index).await?;
     let offset = match more {
         Some(More::Offset(o)) => o,
         _ => 0,
     };
-    let answer = engine
+    let answer = engine()?
         .call(|id| Request::Query {
             id,
             q: query.to_string(),
             offset,
             limit: PAGE_SIZE,
+            archive: archive.to_string(),
+            index: index.to_string(),
+            timeout_ms: config::timeout_ms() as u32,
         })
         .await?;
     let Reply {

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::engine::archive::layout::{ENTRY, Entry, story_name};
+use super::engine::archive::layout::{ENTRY, Entry, holds, is_story, story_name};
 use super::engine::archive::query::{self, Files, Step, Typos};
 use super::engine::highlight::{marked, query_words};
 use super::engine::index::Index;
@@ -219,6 +219,8 @@ async fn archive_query(
     offset: usize,
     limit: usize,
 ) -> Result<(Vec<IndexedArticle>, query::Found), Failure> {
+    // Whether the entry was fetched again during this query.
+    let mut reloaded = false;
     for _ in 0..MAX_ROUNDS {
         let (step, folder, timeout_ms) = {
             let s = state.borrow();
@@ -242,18 +244,45 @@ async fn archive_query(
                 return Ok((articles, found));
             }
             Step::Fetch(names) => {
-                let got = futures::future::join_all(
-                    names
-                        .iter()
-                        .map(|n| fetch_file(format!("{folder}{n}"), timeout_ms)),
-                )
+                let got = futures::future::join_all(names.iter().map(|n| {
+                    let url = format!("{folder}{n}");
+                    async move { fetch(&url, timeout_ms, false).await }
+                }))
                 .await;
-                let mut s = state.borrow_mut();
-                let Some((_, Opened::Archive(a))) = &mut s.opened else {
-                    return Err(DECODE);
-                };
-                for (name, file) in names.into_iter().zip(got) {
-                    a.files.insert(name, file?);
+                let mut stale = false;
+                {
+                    let mut s = state.borrow_mut();
+                    let Some((_, Opened::Archive(a))) = &mut s.opened else {
+                        return Err(DECODE);
+                    };
+                    for (name, file) in names.into_iter().zip(got) {
+                        let file = match file {
+                            // A story taken down since the entry was read: the query
+                            // goes on without it.
+                            Err(404) if is_story(&name) => Vec::new(),
+                            // A file another build replaced: the entry is older.
+                            Err(404) if !reloaded => {
+                                stale = true;
+                                continue;
+                            }
+                            // What a CDN's error page or a damaged copy would be.
+                            Ok(bytes) if !is_story(&name) && !holds(&name, &bytes) => {
+                                return Err(DECODE);
+                            }
+                            other => other?,
+                        };
+                        a.files.insert(name, file);
+                    }
+                }
+                if stale {
+                    reloaded = true;
+                    let bytes = fetch(&format!("{folder}{ENTRY}"), timeout_ms, true).await?;
+                    let entry = Entry::decode(&bytes).ok_or(DECODE)?;
+                    let mut s = state.borrow_mut();
+                    if let Some((_, Opened::Archive(a))) = &mut s.opened {
+                        a.entry = entry;
+                        a.files = Cache::default();
+                    }
                 }
             }
         }
@@ -261,36 +290,20 @@ async fn archive_query(
     Err(DECODE)
 }
 
-/// A file of the archive; one that is not there (a story taken down since the entry
-/// was read) is empty, and the query goes on without it.
-async fn fetch_file(url: String, timeout_ms: u32) -> Result<Vec<u8>, Failure> {
-    match fetch(&url, timeout_ms, false).await {
-        Err(404) => Ok(Vec::new()),
-        other => other,
-    }
-}
-
 async fn handle(state: Rc<RefCell<State>>, request: Request) -> String {
     let reply = match request {
-        Request::Open {
-            id,
-            archive,
-            index,
-            timeout_ms,
-        } => match open(&state, archive, index, timeout_ms).await {
-            Ok(()) => Reply {
-                id,
-                ok: true,
-                ..Reply::default()
-            },
-            Err(e) => failed(id, e),
-        },
         Request::Query {
             id,
             q,
             offset,
             limit,
+            archive,
+            index,
+            timeout_ms,
         } => {
+            if let Err(e) = open(&state, archive, index, timeout_ms).await {
+                return serde_json::to_string(&failed(id, e)).unwrap_or_default();
+            }
             let archive = matches!(state.borrow().opened, Some((_, Opened::Archive(_))));
             if archive {
                 match archive_query(&state, &q, offset, limit).await {

@@ -10,21 +10,20 @@ use crate::contract::SearchResults;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Request {
-    /// Open an edition's index: the archive index in the folder `archive` (ending in
-    /// `/`; relative to the worker's address, the site's base), else (none there: a site built without it) the
-    /// one-file index at `index` (contract section 5). The worker fetches them
-    /// itself, each request given up after `timeout_ms`.
-    Open {
-        id: u32,
-        archive: String,
-        index: String,
-        timeout_ms: u32,
-    },
+    /// A page of results, from the edition's index, which the worker opens first if
+    /// it holds another (or none): the archive index in the folder `archive` (ending
+    /// in `/`; relative to the worker's address, the site's base), else (none there: a
+    /// site built without it) the one-file index at `index` (contract section 5). The
+    /// worker fetches them itself, each request given up after `timeout_ms`. An empty
+    /// `q` only opens the index, ahead of the reader's first query.
     Query {
         id: u32,
         q: String,
         offset: usize,
         limit: usize,
+        archive: String,
+        index: String,
+        timeout_ms: u32,
     },
     /// The marks of results the page got elsewhere (the backend's endpoint): the
     /// words of `q` in each (title, lead).
@@ -44,8 +43,8 @@ pub enum Request {
     },
 }
 
-/// The worker's answer to `Open` and `Query`; also, with id 0, its greeting once it
-/// listens (messages sent earlier are lost).
+/// The worker's answer to `Query`; also, with id 0, its greeting once it listens
+/// (messages sent earlier are lost).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Reply {
     pub id: u32,

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 use super::codec::{FrontCoder, put_bytes, put_ids, put_varint};
-use super::layout::{Directory, HASH_BYTES, Kind, Segment, file_name, near_key, typo_keys};
+use super::layout::{Directory, HASH_BYTES, Kind, Segment, content_name, near_key, typo_keys};
 use crate::search::engine::fold::tokens;
 
 /// The mean size a file aims at, before brotli, by kind: a query fetches one to a few
@@ -98,7 +98,7 @@ impl Files {
             return;
         };
         let bytes = std::mem::take(&mut self.current);
-        let name = file_name(self.kind, &hash(&bytes)[..HASH_BYTES]);
+        let name = content_name(self.kind, &bytes);
         self.dir.first.push(first);
         self.dir.names.push(name.clone());
         self.out.push((name, bytes));

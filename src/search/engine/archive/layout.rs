@@ -1,6 +1,8 @@
 //! What the builder and the query agree on: file names, the entry's directories and
 //! the keys of the typo lists.
 
+use sha2::{Digest, Sha256};
+
 use super::codec::{FrontCoder, Reader, put_ids, put_varint};
 
 /// The first bytes of the entry: the format's version.
@@ -44,10 +46,32 @@ pub fn file_name(kind: Kind, hash: &[u8]) -> String {
     format!("{}{hex}.bin", kind.letter())
 }
 
+/// A file's name from its content: its kind and the first bytes of its SHA-256.
+pub fn content_name(kind: Kind, bytes: &[u8]) -> String {
+    file_name(kind, &Sha256::digest(bytes)[..HASH_BYTES])
+}
+
+/// Whether `bytes` are what the file `name` (below the edition's folder, a segment's
+/// file or page: not the entry or a story's) holds: a CDN's error page or a damaged
+/// copy is not read as an index.
+pub fn holds(name: &str, bytes: &[u8]) -> bool {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    let kind = [Kind::Postings, Kind::Words, Kind::Typos, Kind::Page]
+        .into_iter()
+        .find(|k| base.starts_with(k.letter()));
+    kind.is_some_and(|k| content_name(k, bytes) == base)
+}
+
 /// A story's file below the edition's folder: what a result shows, as an entry of
 /// the one-file index has it (`contract::IndexedArticle`).
 pub fn story_name(id: u32) -> String {
     format!("s/{id}.json")
+}
+
+/// Whether a file below the edition's folder is a story's (`story_name`,
+/// `words_name`), which is named by its id, not by its content.
+pub fn is_story(name: &str) -> bool {
+    name.starts_with("s/") || name.starts_with("v/")
 }
 
 /// A story's words file: a line a field (title, lead, body), its words once each.
@@ -308,6 +332,16 @@ mod tests {
         assert_eq!(Entry::decode(&e.encode()), Some(e));
         assert_eq!(Entry::decode(b"NFA0"), None);
         assert_eq!(Entry::decode(b"NFA2\x05\x00\x00\x01\x09"), None);
+    }
+
+    #[test]
+    fn a_file_is_known_by_its_name() {
+        let name = content_name(Kind::Postings, b"postings");
+        assert!(holds(&name, b"postings"));
+        assert!(holds(&format!("{RECENT}{name}"), b"postings"));
+        assert!(!holds(&name, b"postingz"));
+        assert!(!holds(&name, b""));
+        assert!(!holds("s/1.json", b"{}"));
     }
 
     #[test]
