@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 
 use crate::logic::edition::Edition;
 use crate::logic::players::FRAME_HOSTS;
+use crate::logic::routes;
 
 /// The places of the shell that a page fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -346,6 +347,26 @@ fn headers(dist: &Path, policy: &str, demo_policy: &str) -> Result<String, Strin
             "Cache-Control: public, max-age=3600".into(),
         ],
     ));
+    // The archive search index: its segments' files are named by their content; the
+    // entry (fixed name) is revalidated; a story's files change when it is corrected.
+    for edition in Edition::ALL {
+        let folder = routes::search_archive(edition);
+        for kind in ["d", "p", "w", "t", "r/"] {
+            rules.push((
+                format!("/{folder}{kind}*"),
+                vec!["! Cache-Control".into(), IMMUTABLE.into()],
+            ));
+        }
+        for kind in ["s/", "v/"] {
+            rules.push((
+                format!("/{folder}{kind}*"),
+                vec![
+                    "! Cache-Control".into(),
+                    "Cache-Control: public, max-age=300".into(),
+                ],
+            ));
+        }
+    }
     let hashed = re(r"-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$");
     let mut files: Vec<String> = std::fs::read_dir(dist)
         .map_err(|e| e.to_string())?
@@ -462,6 +483,13 @@ init();
         assert!(headers.contains(&format!(
             "/{start}\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable"
         )));
+        assert!(headers.contains(
+            "/search/ru/p*\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable"
+        ));
+        assert!(
+            !headers.contains("/search/en/e"),
+            "the entry is revalidated"
+        );
         let demo = std::fs::read_to_string(dir.join("embed-demo.html")).unwrap();
         assert!(demo.contains("frame-src 'self' https://"));
         // A second run reads the shell it wrote rather than making it again.

@@ -22,8 +22,9 @@ use crate::logic::uri;
 use crate::search::engine::highlight::Marked;
 use crate::search::engine::protocol::{DECODE, Failure, OFFLINE, Reply, Request, TIMEOUT};
 
-/// Results per request.
-pub const PAGE_SIZE: usize = 20;
+/// Results per request to the worker: what the overlay shows, and a step of the
+/// results page (each result is a file of the archive index to fetch).
+pub const PAGE_SIZE: usize = 10;
 
 /// Where an edition's search runs.
 #[derive(Debug, Clone, PartialEq, Eq)]

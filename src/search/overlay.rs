@@ -20,8 +20,8 @@ use crate::state::Location;
 use crate::state::Reader;
 use crate::state::SiteData;
 
-/// Results shown in the overlay; the results page has the rest.
-const SHOWN: usize = 8;
+/// Results shown in the overlay (one request's); the results page has the rest.
+const SHOWN: usize = client::PAGE_SIZE;
 /// Typing pause before a query runs.
 const DEBOUNCE: Duration = Duration::from_millis(120);
 

@@ -72,13 +72,15 @@ test('Enter in the field opens the results page, which survives a reload', async
   assert.equal(url.pathname, '/search');
   assert.equal(url.searchParams.get('q'), 'council plan');
   assert.equal(await page.inputValue('main form input'), 'council plan');
-  const before = await page.$$eval('main .result .title', (as) => as.map((a) => a.textContent));
+  // The first step of results (the page may already be loading the next).
+  const first = () => page.$$eval('main .result .title', (as) => as.slice(0, 10).map((a) => a.textContent));
+  const before = await first();
   assert.ok(before.length > 0);
   assert.match(await page.title(), /^Search: council plan — Meridian News$/);
 
   await page.reload();
   await page.waitForSelector('main .result');
-  assert.deepEqual(await page.$$eval('main .result .title', (as) => as.map((a) => a.textContent)), before);
+  assert.deepEqual(await first(), before);
   assert.deepEqual(page.problems(), []);
   await page.close();
 });
@@ -97,10 +99,12 @@ test('results page: a deep link in each script, more results as the reader scrol
   // "of" is in most English titles: more than one page of results.
   await page.goto(`${env.site.url}search?q=of`);
   await page.waitForSelector('main .result');
-  assert.equal(await page.locator('main .result').count(), 20);
+  // Ten at a time: the next as the end of the list comes near.
+  assert.equal((await page.locator('main .result').count()) % 10, 0);
+  const shown = await page.locator('main .result').count();
   await page.locator('main .result').last().scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.waitForFunction(() => document.querySelectorAll('main .result').length > 20);
+  await page.waitForFunction((n) => document.querySelectorAll('main .result').length > n, shown);
   const links = await page.$$eval('main .result .title', (as) => as.map((a) => a.getAttribute('href')));
   assert.equal(new Set(links).size, links.length, 'no result twice');
   assert.deepEqual(page.problems(), []);
