@@ -89,7 +89,7 @@ impl Ledger {
         let path = format!("{}/{ENTRY}", folder(edition));
         write_atomic(dist, &path, entry)?;
         changes.push(format!("+ {path}"));
-        self.entry = fingerprint(&entry.to_vec());
+        self.entry = fingerprint(&entry);
         write_atomic_with(dist, &ledger_path(edition), |file| {
             let mut out = std::io::BufWriter::new(file);
             bincode::serialize_into(&mut out, self).map_err(std::io::Error::other)?;
@@ -170,29 +170,17 @@ fn write_segment(
 /// Stories read at once: their text is held until they are added.
 const BATCH: usize = 4096;
 
-/// Builds an edition's index whole from the stories `slugs` names, replacing the one
-/// there; files no longer used are removed once the new entry is in place.
+/// Builds an edition's index whole from the stories `order` names, with when each was
+/// published (ids in that order: the ranking's recency), replacing the one there;
+/// files no longer used are removed once the new entry is in place.
 fn build(
     dist: &Path,
     edition: Edition,
-    slugs: &[&str],
+    mut order: Vec<(i64, &str)>,
     threads: usize,
     init: impl Fn() -> ApiReader + Sync,
 ) -> Result<Indexed, String> {
-    // Ids in order of publication: read when each story came out.
-    let heads = parallel(slugs, threads, &init, |r, slug| {
-        let path = paths::article(edition, slug);
-        let text = r.read(&path).ok()??;
-        let head = tree::decode::<ArticleHead>(&text, &path).ok()?;
-        Some(head.published_at.map_or(i64::MIN, |t| t.unix()))
-    });
-    let mut order: Vec<(i64, &str)> = slugs
-        .iter()
-        .zip(heads)
-        .filter_map(|(slug, t)| Some((t?, *slug)))
-        .collect();
     order.sort_unstable();
-
     let folder = folder(edition);
     let mut builder = Builder::default();
     let mut ledger = Ledger::default();
@@ -250,8 +238,11 @@ pub fn update(
     init: impl Fn() -> ApiReader + Sync,
 ) -> Result<Option<Indexed>, String> {
     let Some((mut ledger, entry)) = Ledger::load(dist, edition) else {
-        let slugs: Vec<&str> = listed.iter().map(|l| l.slug).collect();
-        return build(dist, edition, &slugs, threads, init).map(Some);
+        let order = listed
+            .iter()
+            .map(|l| (l.published.unwrap_or(i64::MIN), l.slug))
+            .collect();
+        return build(dist, edition, order, threads, init).map(Some);
     };
     let mut fresh: Vec<&Listed> = Vec::new();
     let mut changed: Vec<(&Listed, u32)> = Vec::new();
@@ -262,13 +253,18 @@ pub fn update(
             Some(_) => {}
         }
     }
-    let live: FxHashSet<&str> = listed.iter().map(|l| l.slug).collect();
-    let gone: Vec<(Box<str>, u32)> = ledger
-        .stories
-        .iter()
-        .filter(|(slug, _)| !live.contains(&***slug))
-        .map(|(slug, &(id, _))| (slug.clone(), id))
-        .collect();
+    // Every listed story not new is in the ledger (slugs are distinct): only when the
+    // ledger has more is one gone, and only then are they looked for.
+    let mut gone: Vec<(Box<str>, u32)> = Vec::new();
+    if ledger.stories.len() > listed.len() - fresh.len() {
+        let live: FxHashSet<&str> = listed.iter().map(|l| l.slug).collect();
+        gone = ledger
+            .stories
+            .iter()
+            .filter(|(slug, _)| !live.contains(&***slug))
+            .map(|(slug, &(id, _))| (slug.clone(), id))
+            .collect();
+    }
     if fresh.is_empty() && changed.is_empty() && gone.is_empty() {
         return Ok(None);
     }
@@ -361,8 +357,21 @@ pub fn index(dist: &Path, api: &str, threads: usize) -> Result<Vec<Indexed>, Str
     };
     let mut out = Vec::new();
     for site in &tree.editions {
+        let edition = site.edition;
         let slugs: Vec<&str> = tree.listed(site).collect();
-        out.push(build(dist, site.edition, &slugs, threads, init)?);
+        // When each came out, read from its head (the pre-render step knows it).
+        let published = parallel(&slugs, threads, init, |r, slug| {
+            let path = paths::article(edition, slug);
+            let text = r.read(&path).ok()??;
+            let head = tree::decode::<ArticleHead>(&text, &path).ok()?;
+            Some(head.published_at.map_or(i64::MIN, |t| t.unix()))
+        });
+        let order = slugs
+            .iter()
+            .zip(published)
+            .filter_map(|(slug, t)| Some((t?, *slug)))
+            .collect();
+        out.push(build(dist, edition, order, threads, init)?);
     }
     Ok(out)
 }

@@ -30,7 +30,7 @@ pub const PAGE_SIZE: usize = 10;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchSource {
     /// The worker, on the archive index the build wrote (its folder below the base),
-    /// else on the one-file index (`protocol::Request::Open`).
+    /// else on the one-file index (`protocol::Request::Query`).
     Local { archive: String, index: String },
     /// The endpoint template, with `{q}` and `{page}`.
     Remote(String),

@@ -59,7 +59,7 @@ impl Cache {
 }
 
 struct Archive {
-    /// The folder's URL, ending in `/`.
+    /// The folder, ending in `/` (relative to the worker's address).
     folder: String,
     entry: Entry,
     files: Cache,
@@ -70,11 +70,15 @@ enum Opened {
     Whole(Index),
 }
 
+/// The archive folder and one-file index a query asks for (`Request::Query`).
+type Source = [String; 2];
+
 struct State {
-    /// What was opened, and the folder and index it was asked for (`Request::Open`).
-    opened: Option<([String; 2], Opened)>,
-    /// As `Request::Open` last said.
-    timeout_ms: u32,
+    /// What was opened, and for which source.
+    opened: Option<(Source, Opened)>,
+    /// The opening under way: queries that arrive meanwhile wait for it rather than
+    /// fetch the index again (the page's warm-up query and the reader's first).
+    opening: Option<(Source, js_sys::Promise)>,
     typos: Typos,
     build_ms: f64,
 }
@@ -167,48 +171,64 @@ fn answer(
     }
 }
 
-async fn open(
-    state: &RefCell<State>,
-    folder: String,
-    index: String,
-    timeout_ms: u32,
-) -> Result<(), Failure> {
-    let key = [folder.clone(), index.clone()];
-    if state
-        .borrow()
-        .opened
-        .as_ref()
-        .is_some_and(|(k, _)| *k == key)
-    {
-        return Ok(());
-    }
-    let start = now();
-    match fetch(&format!("{folder}{ENTRY}"), timeout_ms, true).await {
-        Ok(bytes) => {
-            let entry = Entry::decode(&bytes).ok_or(DECODE)?;
-            let mut s = state.borrow_mut();
-            s.timeout_ms = timeout_ms;
-            s.build_ms = now() - start;
-            let files = Cache::default();
-            let archive = Archive {
-                folder,
-                entry,
-                files,
-            };
-            s.opened = Some((key, Opened::Archive(archive)));
+/// The archive's entry, revalidated (the one file whose name stays when it changes).
+async fn fetch_entry(folder: &str, timeout_ms: u32) -> Result<Entry, Failure> {
+    let bytes = fetch(&format!("{folder}{ENTRY}"), timeout_ms, true).await?;
+    Entry::decode(&bytes).ok_or(DECODE)
+}
+
+/// Opens the source a query asks for, unless it is open or being opened.
+async fn open(state: &Rc<RefCell<State>>, source: Source, timeout_ms: u32) -> Result<(), Failure> {
+    let promise = {
+        let s = state.borrow();
+        if s.opened.as_ref().is_some_and(|(k, _)| *k == source) {
             return Ok(());
         }
-        // A site built without the archive index: its one-file index.
-        Err(404) => {}
-        Err(e) => return Err(e),
-    }
-    let bytes = fetch(&index, timeout_ms, false).await?;
-    let parsed = serde_json::from_slice::<SearchIndex>(&bytes).map_err(|_| DECODE)?;
-    let built = Index::build(parsed.articles);
+        let under_way = s.opening.as_ref().filter(|(k, _)| *k == source);
+        under_way.map(|(_, p)| p.clone())
+    };
+    let promise = promise.unwrap_or_else(|| {
+        let (st, key) = (state.clone(), source.clone());
+        let p = wasm_bindgen_futures::future_to_promise(async move {
+            load(&st, key, timeout_ms)
+                .await
+                .map(|()| JsValue::TRUE)
+                .map_err(|f| JsValue::from_f64(f64::from(f)))
+        });
+        state.borrow_mut().opening = Some((source.clone(), p.clone()));
+        p
+    });
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await;
     let mut s = state.borrow_mut();
-    s.timeout_ms = timeout_ms;
+    if s.opening.as_ref().is_some_and(|(k, _)| *k == source) {
+        s.opening = None;
+    }
+    result
+        .map(|_| ())
+        .map_err(|e| e.as_f64().map_or(DECODE, |f| f as Failure))
+}
+
+/// Fetches and opens a source: the archive's entry, else (404: a site built without
+/// the archive index) the one-file index, built here.
+async fn load(state: &RefCell<State>, source: Source, timeout_ms: u32) -> Result<(), Failure> {
+    let start = now();
+    let [folder, index] = &source;
+    let opened = match fetch_entry(folder, timeout_ms).await {
+        Ok(entry) => Opened::Archive(Archive {
+            folder: folder.clone(),
+            entry,
+            files: Cache::default(),
+        }),
+        Err(404) => {
+            let bytes = fetch(index, timeout_ms, false).await?;
+            let parsed = serde_json::from_slice::<SearchIndex>(&bytes).map_err(|_| DECODE)?;
+            Opened::Whole(Index::build(parsed.articles))
+        }
+        Err(e) => return Err(e),
+    };
+    let mut s = state.borrow_mut();
     s.build_ms = now() - start;
-    s.opened = Some((key, Opened::Whole(built)));
+    s.opened = Some((source, opened));
     Ok(())
 }
 
@@ -218,17 +238,18 @@ async fn archive_query(
     q: &str,
     offset: usize,
     limit: usize,
+    timeout_ms: u32,
 ) -> Result<(Vec<IndexedArticle>, query::Found), Failure> {
     // Whether the entry was fetched again during this query.
     let mut reloaded = false;
     for _ in 0..MAX_ROUNDS {
-        let (step, folder, timeout_ms) = {
+        let (step, folder) = {
             let s = state.borrow();
             let Some((_, Opened::Archive(a))) = &s.opened else {
                 return Err(DECODE);
             };
             let step = query::search(&a.entry, &a.files, &s.typos, q, offset, limit);
-            (step, a.folder.clone(), s.timeout_ms)
+            (step, a.folder.clone())
         };
         match step {
             Step::Done(found) => {
@@ -276,8 +297,7 @@ async fn archive_query(
                 }
                 if stale {
                     reloaded = true;
-                    let bytes = fetch(&format!("{folder}{ENTRY}"), timeout_ms, true).await?;
-                    let entry = Entry::decode(&bytes).ok_or(DECODE)?;
+                    let entry = fetch_entry(&folder, timeout_ms).await?;
                     let mut s = state.borrow_mut();
                     if let Some((_, Opened::Archive(a))) = &mut s.opened {
                         a.entry = entry;
@@ -301,12 +321,12 @@ async fn handle(state: Rc<RefCell<State>>, request: Request) -> String {
             index,
             timeout_ms,
         } => {
-            if let Err(e) = open(&state, archive, index, timeout_ms).await {
+            if let Err(e) = open(&state, [archive, index], timeout_ms).await {
                 return serde_json::to_string(&failed(id, e)).unwrap_or_default();
             }
             let archive = matches!(state.borrow().opened, Some((_, Opened::Archive(_))));
             if archive {
-                match archive_query(&state, &q, offset, limit).await {
+                match archive_query(&state, &q, offset, limit, timeout_ms).await {
                     Ok((articles, found)) => Reply {
                         suggestion: found.suggestion,
                         ..answer(id, q, articles, found.total, &found.matched)
@@ -323,9 +343,8 @@ async fn handle(state: Rc<RefCell<State>>, request: Request) -> String {
                             .iter()
                             .map(|&d| index.articles[d].clone())
                             .collect();
-                        let suggestion = results.suggestion.clone();
                         Reply {
-                            suggestion,
+                            suggestion: results.suggestion,
                             ..answer(id, q, articles, results.total, &results.matched)
                         }
                     }
@@ -392,7 +411,7 @@ pub fn run() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let state = Rc::new(RefCell::new(State {
         opened: None,
-        timeout_ms: 0,
+        opening: None,
         typos: Typos::default(),
         build_ms: 0.0,
     }));

@@ -330,16 +330,7 @@ impl<F: Files> Round<'_, F> {
         // fetches its postings (a whole word would pay for typo lists it never needs).
         let allowed = typos_allowed(word);
         if out.is_empty() && indexed == Some(false) && allowed > 0 {
-            let n = word.chars().count();
-            let mut candidates = Vec::new();
-            for len in n.saturating_sub(1)..=n + 1 {
-                for key in typo_keys(word, len).into_iter().flatten() {
-                    let hi = after_prefix(&key);
-                    let (found, _) =
-                        self.range(Kind::Typos, &key, &hi, 1, |f, o| under_key(f, &key, o));
-                    candidates.extend(found);
-                }
-            }
+            let candidates = self.candidates(word, 1, false);
             let dfa = typos.dfa(word, allowed, prefix);
             let mut near: Vec<(u8, u64, Vec<u8>)> = candidates
                 .into_iter()
@@ -359,6 +350,23 @@ impl<F: Files> Round<'_, F> {
         (out, more)
     }
 
+    /// The words listed under `word`'s typo keys at the lengths `edits` make, with how
+    /// many stories have each; with `near`, under its suggestion keys too.
+    fn candidates(&mut self, word: &str, edits: usize, near: bool) -> Vec<(Vec<u8>, u64)> {
+        let n = word.chars().count();
+        let mut out = Vec::new();
+        for len in n.saturating_sub(edits)..=n + edits {
+            let keys = typo_keys(word, len).into_iter().flatten();
+            for key in keys.chain(near.then(|| near_key(word, len)).flatten()) {
+                let hi = after_prefix(&key);
+                let (found, _) =
+                    self.range(Kind::Typos, &key, &hi, 1, |f, o| under_key(f, &key, o));
+                out.extend(found);
+            }
+        }
+        out
+    }
+
     /// The nearest indexed word to `word` for a suggestion (itself, if indexed): one
     /// edit more than a search allows, two at most; the nearest, then the commonest.
     /// `None` while its files are being fetched, or when it has none.
@@ -366,21 +374,11 @@ impl<F: Files> Round<'_, F> {
         if self.indexed(word.as_bytes())? {
             return Some(word.to_string());
         }
-        let n = word.chars().count();
-        if n < 3 {
+        if word.chars().count() < 3 {
             return None;
         }
         let edits = (typos_allowed(word) + 1).min(2);
-        let mut candidates = Vec::new();
-        for len in n.saturating_sub(2)..=n + 2 {
-            let keys = typo_keys(word, len).into_iter().flatten();
-            for key in keys.chain(near_key(word, len)) {
-                let hi = after_prefix(&key);
-                let (found, _) =
-                    self.range(Kind::Typos, &key, &hi, 1, |f, o| under_key(f, &key, o));
-                candidates.extend(found);
-            }
-        }
+        let candidates = self.candidates(word, 2, true);
         let dfa = typos.dfa(word, edits, false);
         candidates
             .into_iter()
