@@ -1,10 +1,14 @@
-//! Words as the engine compares them: Unicode-normalised (NFKC), lower-cased, Latin
-//! accents dropped, Russian "ё" read as "е". Lower-casing covers Cyrillic and
-//! Armenian, so "ИРАН" finds "Иран" and "ԻՐԱՆ" finds "Իրան"; compatibility forms such
-//! as the Armenian ligature "և" become their letters ("եւ").
+//! Words as the engine compares them: lower-cased, Latin accents dropped, Russian
+//! "ё" read as "е", compatibility forms read as their letters (the Armenian ligature
+//! "և" as "եւ", "ﬁ" as "fi"): Unicode's NFKC with Latin marks dropped. Lower-casing
+//! covers Cyrillic and Armenian, so "ИРАН" finds "Иран" and "ԻՐԱՆ" finds "Իրան".
+//!
+//! The tables come from `unicode-normalization` at build time (`build/fold_tables.rs`)
+//! and hold the scripts of our editions and their neighbours (Latin, Greek, Cyrillic,
+//! Armenian, punctuation, ligatures, full width): the crate's whole tables were 54 KB
+//! of the search worker's 161 KB (brotli). Other scripts fold by case alone.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+include!(concat!(env!("OUT_DIR"), "/fold_tables.rs"));
 
 /// A word of a text: its folded form and where it is (byte offsets in the text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,47 +18,80 @@ pub struct Token {
     pub end: usize,
 }
 
+fn is_combining_mark(c: char) -> bool {
+    let c = c as u32;
+    MARKS
+        .binary_search_by(|&(a, b)| {
+            if b < c {
+                std::cmp::Ordering::Less
+            } else if a > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
-/// Whether `c` folds to itself lower-cased (ё to е) with no normalisation: ASCII,
-/// the basic Cyrillic and Armenian letters. Most words of the three editions are made
-/// of these alone; for them `fold` skips NFKD and NFC, which were a fifth of indexing
-/// an archive (`perf`, 150,000 stories: 303 s before, see `prerender::search`).
+/// Whether `c` folds to itself lower-cased (ё to е) with no table: ASCII, the basic
+/// Cyrillic and Armenian letters, most of what the three editions write.
 fn plain(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || matches!(c, '\u{0401}' | '\u{0410}'..='\u{044f}' | '\u{0451}')
         || matches!(c, '\u{0531}'..='\u{0556}' | '\u{0561}'..='\u{0586}')
 }
 
+/// What `c` folds to on its own, when that is not its lower case.
+fn tabled(c: char) -> Option<&'static str> {
+    let i = FOLD_KEYS.binary_search(&(c as u32)).ok()?;
+    let start = if i == 0 { 0 } else { FOLD_ENDS[i - 1] };
+    Some(&FOLD_TEXT[usize::from(start)..usize::from(FOLD_ENDS[i])])
+}
+
+fn lower(c: char, out: &mut String) {
+    for c in c.to_lowercase() {
+        out.push(if c == 'ё' { 'е' } else { c });
+    }
+}
+
+/// Adds one folded character: a mark after a Latin letter goes, one after another
+/// letter is composed with it where Unicode has the pair (и + ◌̆ = й).
+fn push(out: &mut String, c: char) {
+    if is_combining_mark(c) {
+        if let Some(last) = out.chars().next_back() {
+            if last.is_ascii_alphabetic() {
+                return;
+            }
+            let pair = (last as u32, c as u32);
+            if let Ok(i) = COMPOSE.binary_search_by(|&(b, m, _)| (b, m).cmp(&pair)) {
+                out.truncate(out.len() - last.len_utf8());
+                out.extend(char::from_u32(COMPOSE[i].2));
+                return;
+            }
+        }
+    }
+    out.push(c);
+}
+
 /// The folded form of one word.
 pub fn fold(word: &str) -> String {
-    if word.chars().all(plain) {
-        return word
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == 'ё' { 'е' } else { c })
-            .collect();
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if plain(c) {
+            lower(c, &mut out);
+        } else if let Some(folded) = tabled(c) {
+            folded.chars().for_each(|c| push(&mut out, c));
+        } else {
+            let mut lowered = String::new();
+            lower(c, &mut lowered);
+            lowered.chars().for_each(|c| push(&mut out, c));
+        }
     }
-    let mut base_is_latin = false;
-    let lowered: String = word
-        .nfkd()
-        .flat_map(char::to_lowercase)
-        .filter(|&c| {
-            if is_combining_mark(c) {
-                // "é" → "e", but "й" stays "й": only accents on Latin letters go.
-                !base_is_latin
-            } else {
-                base_is_latin = c.is_ascii_alphabetic();
-                true
-            }
-        })
-        .collect();
-    lowered
-        .nfc()
-        .map(|c| if c == 'ё' { 'е' } else { c })
-        .collect()
+    out
 }
 
 /// The words of `text`, in order.
@@ -87,25 +124,6 @@ mod tests {
 
     fn terms(text: &str) -> Vec<String> {
         tokens(text).into_iter().map(|t| t.term).collect()
-    }
-
-    #[test]
-    fn the_plain_letters_fold_as_the_normalised_path_does() {
-        let slow = |w: &str| -> String {
-            // `fold` without its shortcut: every letter through NFKD and NFC.
-            fold(&format!("{w}\u{00e9}"))
-                .strip_suffix('e')
-                .expect("é folds to e")
-                .to_string()
-        };
-        let letters = ('0'..='z')
-            .chain('\u{0400}'..='\u{045f}')
-            .chain('\u{0531}'..='\u{0587}')
-            .filter(|&c| c.is_alphanumeric());
-        for c in letters {
-            let w = c.to_string();
-            assert_eq!(fold(&w), slow(&w), "{c:?} (U+{:04X})", c as u32);
-        }
     }
 
     #[test]
