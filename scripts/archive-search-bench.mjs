@@ -1,25 +1,35 @@
-// Archive search, natively: the index `search-index` builds from a corpus with real
-// vocabularies (`demo-gen --vocabulary`: Debian's word lists, a Zipf spread), queried
-// by the same engine the worker runs, round by round, counting what each query fetches
-// (brotli, as a CDN serves it) and whether its target story is in the top 10.
+// Archive search at an archive's size: a corpus with real vocabularies (`demo-gen
+// --vocabulary`: Debian's word lists, a Zipf spread), indexed by `search-index`, then
+// the same queries two ways:
+// - natively, by the engine the worker runs, round by round: what each query fetches
+//   by kind of file (brotli, as a CDN serves it);
+// - in headless Chromium (scripts/bench/browser-search.mjs), ours beside Pagefind and
+//   MiniSearch: open to first results, bytes and time per query, hits, memory.
+// Floors (issue #16) apply from 200,000 stories per edition; the script exits 1 when
+// one is missed. `--check` (CI): a small corpus, debug binaries, and only whether
+// every engine answers and ours finds its targets.
 //
-//   node scripts/archive-search-bench.mjs [STORIES_PER_EDITION...]   default 50000 200000
+//   node scripts/archive-search-bench.mjs [--check] [STORIES_PER_EDITION...]   default 50000 200000
 //
-// A report, not a test. Writes below bench-search/ (200,000 per edition: about 12 GB).
+// Needs `dist/` (trunk build --release). Writes below bench-search/ (200,000 per
+// edition: about 14 GB with Pagefind's pages).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { browserBench, pagefindSite } from './bench/browser-search.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+const check = process.argv.includes('--check');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [50000, 200000];
-const QUERIES = 200;
+const QUERIES = check ? 40 : 200;
 const work = join(root, 'bench-search');
 const env = { ...process.env };
 delete env.CARGO_UNSTABLE_BUILD_STD;
-execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'search-index', '--bin', 'demo-gen'], { cwd: root, env, stdio: 'inherit' });
-const bin = (name) => join(root, 'target/release', name);
+const profile = check ? [] : ['--release'];
+execFileSync('cargo', ['build', ...profile, '--quiet', '--bin', 'search-index', '--bin', 'demo-gen'], { cwd: root, env, stdio: 'inherit' });
+const bin = (name) => join(root, check ? 'target/debug' : 'target/release', name);
 
 let seed = 20261201;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -57,6 +67,9 @@ function queriesFor(stories, df) {
 const pct = (list, p) => { const s = [...list].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const kb = (n) => (n / 1024).toFixed(1);
 const rows = [];
+const browserRows = [];
+// The brotli size of each index file, by path: the browser run counts the same.
+const sizeOf = new Map();
 for (const n of SIZES) {
   const api = join(work, `api-${n}`);
   const dist = join(work, `dist-${n}`);
@@ -65,6 +78,7 @@ for (const n of SIZES) {
   const t0 = Date.now();
   execFileSync(bin('search-index'), ['--dist', dist, '--api', api], { stdio: 'inherit' });
   const buildS = (Date.now() - t0) / 1000;
+  const editions = [];
   for (const lang of ['en', 'ru', 'hy']) {
     const folder = join(dist, 'search', lang);
     const stories = readdirSync(join(folder, 's')).map((f) => JSON.parse(readFileSync(join(folder, 's', f), 'utf8')));
@@ -77,10 +91,10 @@ for (const n of SIZES) {
     writeFileSync(file, queries.map((q) => q.q).join('\n') + '\n');
     const answers = execFileSync(bin('search-index'), ['--dist', dist, '--lang', lang, '--queries', file], { encoding: 'utf8', maxBuffer: 1 << 28 })
       .split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    const sizeOf = new Map();
     const size = (name) => {
-      if (!sizeOf.has(name)) sizeOf.set(name, br(readFileSync(join(folder, name))));
-      return sizeOf.get(name);
+      const path = join(folder, name);
+      if (!sizeOf.has(path)) sizeOf.set(path, br(readFileSync(path)));
+      return sizeOf.get(path);
     };
     const entry = size('entry.bin');
     const result = { n, lang, entry, files: readdirSync(folder).length, kinds: {} };
@@ -95,8 +109,14 @@ for (const n of SIZES) {
       k.rounds.push(a.rounds.length);
     });
     rows.push(result);
+    editions.push({ lang, queries });
     console.log(`${n}/edition ${lang}: ${stories.length} stories, index built in ${buildS.toFixed(0)} s (all editions)`);
   }
+  const pagefind = join(work, `pagefind-${n}`);
+  const p0 = Date.now();
+  for (const { lang } of editions) pagefindSite(root, api, join(pagefind, lang), lang);
+  console.log(`Pagefind's sites ready in ${((Date.now() - p0) / 1000).toFixed(0)} s`);
+  for (const r of await browserBench({ root, dist, api, pagefind, editions, sizes: sizeOf })) browserRows.push({ n, ...r });
 }
 
 console.log(`\narchive search, natively, ${QUERIES} queries per edition (two rare title words: whole, last one typed, one typo, capitals); bytes are brotli (quality 11)`);
@@ -106,3 +126,38 @@ for (const r of rows) {
     console.log(`${String(r.n).padStart(15)} | ${r.lang} | ${kb(r.entry).padStart(8)} | ${kind.padEnd(6)} | ${(100 * k.hits / k.count).toFixed(0).padStart(13)} % | ${kb(pct(k.bytes, 0.5)).padStart(6)} / ${kb(pct(k.bytes, 0.95)).padStart(6)} / ${kb(Math.max(...k.bytes)).padStart(6)} | ${kb(r.entry + Math.max(...k.bytes)).padStart(20)} | ${String(Math.max(...k.rounds)).padStart(12)} | ${Object.entries(k.by).sort().map(([f, b]) => `${f} ${kb(b)}`).join(', ')}`);
   }
 }
+
+// The worker's own code, which a reader's first search fetches too (the browser rows
+// count it: it is served like any file).
+console.log(`\nin headless Chromium, the same queries; each engine in a fresh context; bytes brotli as served (ours: the worker's code included in "open")`);
+console.log('stories/edition | ed | engine     | open ms | open KB | later KB: median / p95 / max | later ms: median / p95 | hits words / prefix / typo / capitals | longest task ms | renderer RSS MB | worker MB');
+const share = (list, kind) => { const l = list.filter((q) => q.kind === kind); return l.length ? Math.round((100 * l.filter((q) => q.hit).length) / l.length) : 0; };
+const failures = [];
+for (const r of browserRows) {
+  const bytes = r.queries.map((q) => q.bytes);
+  const ms = r.queries.map((q) => q.ms);
+  r.rate = Object.fromEntries(['word', 'prefix', 'typo', 'upper'].map((k) => [k, share(r.hits, k)]));
+  console.log(`${String(r.n).padStart(15)} | ${r.lang} | ${r.engine.padEnd(10)} | ${r.open.ms.toFixed(0).padStart(7)} | ${kb(r.open.bytes).padStart(7)} | ${kb(pct(bytes, 0.5)).padStart(6)} / ${kb(pct(bytes, 0.95)).padStart(6)} / ${kb(Math.max(...bytes)).padStart(6)} | ${pct(ms, 0.5).toFixed(1).padStart(6)} / ${pct(ms, 0.95).toFixed(1).padStart(6)} | ${Object.values(r.rate).map((v) => String(v).padStart(3)).join(' / ')} % | ${r.longestTask.toFixed(0).padStart(15)} | ${(r.rss / 1048576).toFixed(0).padStart(15)} | ${r.workerMemory ? (r.workerMemory / 1048576).toFixed(1) : '—'}`);
+}
+for (const r of browserRows.filter((x) => x.engine === 'ours')) {
+  const pf = browserRows.find((x) => x.n === r.n && x.lang === r.lang && x.engine === 'pagefind');
+  const at = `${r.n}/${r.lang}`;
+  if (check) {
+    if (r.rate.word < 90) failures.push(`${at}: whole words found ${r.rate.word} % (under 90 %)`);
+    if (!pf.hits.some((q) => q.hit)) failures.push(`${at}: Pagefind found nothing`);
+    continue;
+  }
+  if (r.n < 200000) continue;
+  const later = pct(r.queries.map((q) => q.bytes), 0.95);
+  if (r.open.bytes > 150 * 1024) failures.push(`${at}: first query ${kb(r.open.bytes)} KB (floor 150)`);
+  if (later > 50 * 1024) failures.push(`${at}: later queries ${kb(later)} KB at the 95th percentile (floor 50)`);
+  if (r.open.ms > 500) failures.push(`${at}: open to first results ${r.open.ms.toFixed(0)} ms (floor 500)`);
+  if (r.workerMemory > 32 << 20) failures.push(`${at}: worker memory ${(r.workerMemory / 1048576).toFixed(1)} MB (floor 32)`);
+  for (const k of ['word', 'prefix']) if (r.rate[k] < pf.rate[k]) failures.push(`${at}: ${k} hits ${r.rate[k]} % under Pagefind's ${pf.rate[k]} %`);
+  if (r.rate.typo < 95) failures.push(`${at}: typo hits ${r.rate.typo} % (floor 95)`);
+}
+if (failures.length) {
+  console.log(`\n${check ? 'WRONG' : 'FLOOR MISSED'}:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(check ? '\nevery engine answered; ours found its targets' : '\nfloors met (or none apply below 200,000 per edition)');

@@ -371,8 +371,22 @@ async fn handle(state: Rc<RefCell<State>>, request: Request) -> String {
         } => {
             let mut s = state.borrow_mut();
             let build_ms = s.build_ms;
-            let Some((_, Opened::Whole(index))) = &mut s.opened else {
-                return String::new();
+            let index = match &mut s.opened {
+                Some((_, Opened::Whole(index))) => index,
+                // An archive's queries are timed by the script, fetches included:
+                // this reports its memory only.
+                Some((_, Opened::Archive(_))) => {
+                    let report = BenchReport {
+                        build_ms,
+                        memory_bytes: memory_bytes(),
+                        articles: 0,
+                        terms: 0,
+                        times_ms: Vec::new(),
+                        top: Vec::new(),
+                    };
+                    return serde_json::to_string(&report).unwrap_or_default();
+                }
+                None => return String::new(),
             };
             let mut times_ms = Vec::with_capacity(queries.len());
             let mut top = Vec::with_capacity(queries.len());

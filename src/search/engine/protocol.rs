@@ -32,9 +32,10 @@ pub enum Request {
         q: String,
         texts: Vec<(String, Option<String>)>,
     },
-    /// Times each query inside the worker, as the mean of `repeat` runs
-    /// (`scripts/search-bench.mjs`, which writes it itself: the page never sends it,
-    /// and its bundle is smaller without the code).
+    /// Times each query on the one-file index inside the worker, as the mean of
+    /// `repeat` runs, or (an archive) reports the worker's memory only. Sent by
+    /// `scripts/search-bench.mjs` and `archive-search-bench.mjs`, which write it
+    /// themselves: the page never sends it, and its bundle is smaller without the code.
     #[serde(skip_serializing)]
     Bench {
         queries: Vec<String>,
