@@ -1,3 +1,5 @@
+// Its `reorders` serves tests/fold.rs only.
+#[allow(dead_code)]
 #[path = "build/fold_tables.rs"]
 mod fold_tables;
 

@@ -169,7 +169,7 @@ for (const r of rows) {
   console.log(`${''.padEnd(7)} | MiniSearch | ${f(r.result.fetchMs, 0).padStart(7)} | ${f(r.result.msBuildMs, 0).padStart(8)} | ${f(r.result.msMemory / 1048576, 1).padStart(9)} | ${f(r.theirs.median, 3).padStart(9)} | ${f(r.theirs.p95, 3).padStart(6)} |`);
 }
 console.log('\nindex size per article (search-index.json):');
-for (const r of rows) console.log(`  ${r.ed}: ${f(r.raw / r.n, 0)} bytes raw, ${f(r.br / r.n, 0)} bytes brotli; ${r.result.bench.terms} distinct words`);
+for (const r of rows) console.log(`  ${r.ed}: ${f(r.raw / r.n, 0)} bytes raw, ${f(r.br / r.n, 0)} bytes brotli`);
 console.log('\nmemory: ours is the worker\'s Wasm memory after the build (its peak, JSON text included);');
 console.log('MiniSearch\'s the JS heap it added (after GC). Load is the index download, shared by both.');
 if (failed) {

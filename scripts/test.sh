@@ -45,6 +45,11 @@ if [ $lh -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 step "pre-rendered pages (report: Lighthouse side by side with a static file, sizes, build time)"
 node scripts/prerender-report.mjs || echo "(a report, not a test: timings on this machine are noisy)"
 
+step "archive search beside Pagefind and MiniSearch (a small corpus: correctness only)"
+node scripts/archive-search-bench.mjs --check 300
+bench=$?
+if [ $bench -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 step "browser tests"
 node --test --test-concurrency=1 --test-reporter=spec tests/browser/*.test.mjs 2>&1 | tee "$log"
 browser=${PIPESTATUS[0]}
@@ -54,4 +59,4 @@ rm -f "$log"
 
 echo
 echo "$passed passed, $failed failed"
-[ "$native" -eq 0 ] && [ "$size" -eq 0 ] && [ "$lh" -eq 0 ] && [ "$browser" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$native" -eq 0 ] && [ "$size" -eq 0 ] && [ "$lh" -eq 0 ] && [ "$bench" -eq 0 ] && [ "$browser" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,9 +1,14 @@
-//! The search engine, natively: folding, prefixes, typos, ranking, the three scripts,
-//! and queries that are empty, huge, punctuation or in another script.
+//! The search engine on an index held in memory, as the worker makes it from a site's
+//! one-file index: folding, prefixes, typos, ranking, the three scripts, and queries
+//! that are empty, huge, punctuation or in another script.
+
+use std::collections::HashMap;
 
 use newsfront::contract::IndexedArticle;
 use newsfront::logic::dates::Timestamp;
-use newsfront::search::engine::index::{Index, Results};
+use newsfront::search::engine::archive::build::in_memory;
+use newsfront::search::engine::archive::layout::{Entry, story_name};
+use newsfront::search::engine::archive::query::{Found, Step, Typos, search as query};
 
 fn story(slug: &str, title: &str, lead: &str, day: u32) -> IndexedArticle {
     IndexedArticle {
@@ -12,6 +17,37 @@ fn story(slug: &str, title: &str, lead: &str, day: u32) -> IndexedArticle {
         lead: Some(lead.into()),
         section: "world".into(),
         published_at: Timestamp::parse(&format!("2026-11-{day:02}T09:00:00+04:00")),
+    }
+}
+
+struct Index {
+    entry: Entry,
+    files: HashMap<String, Vec<u8>>,
+}
+
+impl Index {
+    fn build(stories: Vec<IndexedArticle>) -> Index {
+        let (entry, files) = in_memory(stories);
+        Index { entry, files }
+    }
+
+    fn search(&self, q: &str, offset: usize, limit: usize) -> Found {
+        match query(
+            &self.entry,
+            &self.files,
+            &Typos::default(),
+            q,
+            offset,
+            limit,
+        ) {
+            Step::Done(found) => found,
+            Step::Fetch(names) => panic!("{q}: the index in memory lacks {names:?}"),
+        }
+    }
+
+    fn slug(&self, id: u32) -> String {
+        let file = &self.files[&story_name(id)];
+        serde_json::from_slice::<IndexedArticle>(file).unwrap().slug
     }
 }
 
@@ -74,12 +110,9 @@ fn index() -> Index {
     ])
 }
 
-fn slugs(r: &Results) -> Vec<String> {
-    r.found.iter().map(|&doc| index_slug(doc)).collect()
-}
-
-fn index_slug(doc: usize) -> String {
-    index().articles[doc].slug.clone()
+fn slugs(r: &Found) -> Vec<String> {
+    let index = index();
+    r.ids.iter().map(|&id| index.slug(id)).collect()
 }
 
 fn search(q: &str) -> Vec<String> {
@@ -162,8 +195,8 @@ fn the_indexed_words_that_matched_are_reported_for_highlighting() {
 
 #[test]
 fn empty_punctuation_and_huge_queries_are_harmless() {
-    assert_eq!(index().search("", 0, 10), Results::default());
-    assert_eq!(index().search("  ?!… «» — ", 0, 10), Results::default());
+    assert_eq!(index().search("", 0, 10), Found::default());
+    assert_eq!(index().search("  ?!… «» — ", 0, 10), Found::default());
     let huge = "iran ".repeat(10_000) + &"ж".repeat(100_000);
     let r = index().search(&huge, 0, 10);
     assert_eq!(slugs(&r), ["iran-talks", "harbour"]);
@@ -171,7 +204,7 @@ fn empty_punctuation_and_huge_queries_are_harmless() {
 
 #[test]
 fn a_query_in_another_script_than_the_edition_finds_nothing() {
-    let mut english = Index::build(vec![story(
+    let english = Index::build(vec![story(
         "iran-talks",
         "Iran talks resume",
         "In Geneva.",
@@ -200,7 +233,7 @@ fn no_results_suggest_the_nearest_indexed_words() {
 
 #[test]
 fn pages_follow_each_other() {
-    let mut i = index();
+    let i = index();
     let all = slugs(&i.search("council ", 0, 10));
     assert_eq!(all.len(), 3);
     let first = slugs(&i.search("council ", 0, 2));

@@ -1,7 +1,7 @@
 //! The search worker's side: opens an edition's index and answers queries. The
 //! archive index (`engine::archive`) is read file by file as queries need them, the
 //! files kept in a bounded cache; a site without one has its one-file index fetched
-//! whole and built here. Runs in a Web Worker (`src/bin/search_worker.rs`), so neither
+//! whole and made here into an archive index held in memory, so one engine answers. Runs in a Web Worker (`src/bin/search_worker.rs`), so neither
 //! the engine's code, its fetches nor its work weigh on the page.
 
 use std::cell::RefCell;
@@ -11,10 +11,10 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::engine::archive::build::in_memory;
 use super::engine::archive::layout::{ENTRY, Entry, holds, is_story, story_name};
 use super::engine::archive::query::{self, Files, Step, Typos};
 use super::engine::highlight::{marked, query_words};
-use super::engine::index::Index;
 use super::engine::protocol::{BenchReport, DECODE, Failure, OFFLINE, Reply, Request, TIMEOUT};
 use crate::contract::{IndexedArticle, SearchIndex, SearchResults, SectionRef, Summary};
 
@@ -25,12 +25,23 @@ const CACHE_BYTES: usize = 2 << 20;
 /// Rounds of fetches a query may take (it needs at most seven).
 const MAX_ROUNDS: usize = 12;
 
-/// Fetched files, the oldest dropped past `CACHE_BYTES`.
-#[derive(Default)]
+/// Fetched files, the oldest dropped past `limit` bytes.
 struct Cache {
     files: HashMap<String, Vec<u8>>,
     order: VecDeque<String>,
     bytes: usize,
+    limit: usize,
+}
+
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache {
+            files: HashMap::new(),
+            order: VecDeque::new(),
+            bytes: 0,
+            limit: CACHE_BYTES,
+        }
+    }
 }
 
 impl Files for Cache {
@@ -47,7 +58,7 @@ impl Cache {
         } else {
             self.order.push_back(name);
         }
-        while self.bytes > CACHE_BYTES && self.order.len() > 1 {
+        while self.bytes > self.limit && self.order.len() > 1 {
             let Some(oldest) = self.order.pop_front() else {
                 break;
             };
@@ -59,15 +70,11 @@ impl Cache {
 }
 
 struct Archive {
-    /// The folder, ending in `/` (relative to the worker's address).
-    folder: String,
+    /// The folder, ending in `/` (relative to the worker's address); none for an index
+    /// held whole in memory (made from a one-file index).
+    folder: Option<String>,
     entry: Entry,
     files: Cache,
-}
-
-enum Opened {
-    Archive(Archive),
-    Whole(Index),
 }
 
 /// The archive folder and one-file index a query asks for (`Request::Query`).
@@ -75,7 +82,7 @@ type Source = [String; 2];
 
 struct State {
     /// What was opened, and for which source.
-    opened: Option<(Source, Opened)>,
+    opened: Option<(Source, Archive)>,
     /// The opening under way: queries that arrive meanwhile wait for it rather than
     /// fetch the index again (the page's warm-up query and the reader's first).
     opening: Option<(Source, js_sys::Promise)>,
@@ -209,20 +216,30 @@ async fn open(state: &Rc<RefCell<State>>, source: Source, timeout_ms: u32) -> Re
 }
 
 /// Fetches and opens a source: the archive's entry, else (404: a site built without
-/// the archive index) the one-file index, built here.
+/// the archive index) the one-file index, made into an archive index in memory.
 async fn load(state: &RefCell<State>, source: Source, timeout_ms: u32) -> Result<(), Failure> {
     let start = now();
     let [folder, index] = &source;
     let opened = match fetch_entry(folder, timeout_ms).await {
-        Ok(entry) => Opened::Archive(Archive {
-            folder: folder.clone(),
+        Ok(entry) => Archive {
+            folder: Some(folder.clone()),
             entry,
             files: Cache::default(),
-        }),
+        },
         Err(404) => {
             let bytes = fetch(index, timeout_ms, false).await?;
             let parsed = serde_json::from_slice::<SearchIndex>(&bytes).map_err(|_| DECODE)?;
-            Opened::Whole(Index::build(parsed.articles))
+            let (entry, files) = in_memory(parsed.articles);
+            Archive {
+                folder: None,
+                entry,
+                files: Cache {
+                    bytes: files.values().map(Vec::len).sum(),
+                    files,
+                    order: VecDeque::new(),
+                    limit: usize::MAX,
+                },
+            }
         }
         Err(e) => return Err(e),
     };
@@ -245,7 +262,7 @@ async fn archive_query(
     for _ in 0..MAX_ROUNDS {
         let (step, folder) = {
             let s = state.borrow();
-            let Some((_, Opened::Archive(a))) = &s.opened else {
+            let Some((_, a)) = &s.opened else {
                 return Err(DECODE);
             };
             let step = query::search(&a.entry, &a.files, &s.typos, q, offset, limit);
@@ -254,7 +271,7 @@ async fn archive_query(
         match step {
             Step::Done(found) => {
                 let s = state.borrow();
-                let Some((_, Opened::Archive(a))) = &s.opened else {
+                let Some((_, a)) = &s.opened else {
                     return Err(DECODE);
                 };
                 let articles = found
@@ -265,6 +282,10 @@ async fn archive_query(
                 return Ok((articles, found));
             }
             Step::Fetch(names) => {
+                // An index held in memory has every file.
+                let Some(folder) = folder else {
+                    return Err(DECODE);
+                };
                 let got = futures::future::join_all(names.iter().map(|n| {
                     let url = format!("{folder}{n}");
                     async move { fetch(&url, timeout_ms, false).await }
@@ -273,7 +294,7 @@ async fn archive_query(
                 let mut stale = false;
                 {
                     let mut s = state.borrow_mut();
-                    let Some((_, Opened::Archive(a))) = &mut s.opened else {
+                    let Some((_, a)) = &mut s.opened else {
                         return Err(DECODE);
                     };
                     for (name, file) in names.into_iter().zip(got) {
@@ -299,7 +320,7 @@ async fn archive_query(
                     reloaded = true;
                     let entry = fetch_entry(&folder, timeout_ms).await?;
                     let mut s = state.borrow_mut();
-                    if let Some((_, Opened::Archive(a))) = &mut s.opened {
+                    if let Some((_, a)) = &mut s.opened {
                         a.entry = entry;
                         a.files = Cache::default();
                     }
@@ -324,32 +345,12 @@ async fn handle(state: Rc<RefCell<State>>, request: Request) -> String {
             if let Err(e) = open(&state, [archive, index], timeout_ms).await {
                 return serde_json::to_string(&failed(id, e)).unwrap_or_default();
             }
-            let archive = matches!(state.borrow().opened, Some((_, Opened::Archive(_))));
-            if archive {
-                match archive_query(&state, &q, offset, limit, timeout_ms).await {
-                    Ok((articles, found)) => Reply {
-                        suggestion: found.suggestion,
-                        ..answer(id, q, articles, found.total, &found.matched)
-                    },
-                    Err(e) => failed(id, e),
-                }
-            } else {
-                let mut s = state.borrow_mut();
-                match &mut s.opened {
-                    Some((_, Opened::Whole(index))) => {
-                        let results = index.search(&q, offset, limit);
-                        let articles = results
-                            .found
-                            .iter()
-                            .map(|&d| index.articles[d].clone())
-                            .collect();
-                        Reply {
-                            suggestion: results.suggestion,
-                            ..answer(id, q, articles, results.total, &results.matched)
-                        }
-                    }
-                    _ => failed(id, DECODE),
-                }
+            match archive_query(&state, &q, offset, limit, timeout_ms).await {
+                Ok((articles, found)) => Reply {
+                    suggestion: found.suggestion,
+                    ..answer(id, q, articles, found.total, &found.matched)
+                },
+                Err(e) => failed(id, e),
             }
         }
         Request::Mark { id, q, texts } => {
@@ -369,47 +370,37 @@ async fn handle(state: Rc<RefCell<State>>, request: Request) -> String {
             limit,
             repeat,
         } => {
-            let mut s = state.borrow_mut();
-            let build_ms = s.build_ms;
-            let index = match &mut s.opened {
-                Some((_, Opened::Whole(index))) => index,
-                // An archive's queries are timed by the script, fetches included:
-                // this reports its memory only.
-                Some((_, Opened::Archive(_))) => {
-                    let report = BenchReport {
-                        build_ms,
-                        memory_bytes: memory_bytes(),
-                        articles: 0,
-                        terms: 0,
-                        times_ms: Vec::new(),
-                        top: Vec::new(),
-                    };
-                    return serde_json::to_string(&report).unwrap_or_default();
-                }
-                None => return String::new(),
+            let s = state.borrow();
+            let Some((_, a)) = &s.opened else {
+                return String::new();
             };
             let mut times_ms = Vec::with_capacity(queries.len());
             let mut top = Vec::with_capacity(queries.len());
-            let repeat = repeat.max(1);
-            for q in &queries {
-                let start = now();
-                for _ in 1..repeat {
-                    index.search(q, 0, limit);
+            // An archive's queries fetch files: the script times those itself.
+            if a.folder.is_none() {
+                let repeat = repeat.max(1);
+                for q in &queries {
+                    let start = now();
+                    let mut step = None;
+                    for _ in 0..repeat {
+                        step = Some(query::search(&a.entry, &a.files, &s.typos, q, 0, limit));
+                    }
+                    times_ms.push((now() - start) / f64::from(repeat));
+                    let ids = match step {
+                        Some(Step::Done(found)) => found.ids,
+                        _ => Vec::new(),
+                    };
+                    let story = |id| a.files.get(&story_name(id));
+                    let slugs = ids
+                        .into_iter()
+                        .filter_map(|id| serde_json::from_slice::<IndexedArticle>(story(id)?).ok());
+                    top.push(slugs.map(|story| story.slug).collect());
                 }
-                let r = index.search(q, 0, limit);
-                times_ms.push((now() - start) / f64::from(repeat));
-                top.push(
-                    r.found
-                        .iter()
-                        .map(|&d| index.articles[d].slug.clone())
-                        .collect(),
-                );
             }
             let report = BenchReport {
-                build_ms,
+                build_ms: s.build_ms,
                 memory_bytes: memory_bytes(),
-                articles: index.articles.len(),
-                terms: index.terms(),
+                articles: a.entry.ids as usize,
                 times_ms,
                 top,
             };

@@ -61,17 +61,17 @@ fn lower(c: char, out: &mut String) {
 /// Adds one folded character: a mark after a Latin letter goes, one after another
 /// letter is composed with it where Unicode has the pair (и + ◌̆ = й).
 fn push(out: &mut String, c: char) {
-    if is_combining_mark(c) {
-        if let Some(last) = out.chars().next_back() {
-            if last.is_ascii_alphabetic() {
-                return;
-            }
-            let pair = (last as u32, c as u32);
-            if let Ok(i) = COMPOSE.binary_search_by(|&(b, m, _)| (b, m).cmp(&pair)) {
-                out.truncate(out.len() - last.len_utf8());
-                out.extend(char::from_u32(COMPOSE[i].2));
-                return;
-            }
+    if is_combining_mark(c)
+        && let Some(last) = out.chars().next_back()
+    {
+        if last.is_ascii_alphabetic() {
+            return;
+        }
+        let pair = (last as u32, c as u32);
+        if let Ok(i) = COMPOSE.binary_search_by(|&(b, m, _)| (b, m).cmp(&pair)) {
+            out.truncate(out.len() - last.len_utf8());
+            out.extend(char::from_u32(COMPOSE[i].2));
+            return;
         }
     }
     out.push(c);

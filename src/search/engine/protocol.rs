@@ -32,8 +32,8 @@ pub enum Request {
         q: String,
         texts: Vec<(String, Option<String>)>,
     },
-    /// Times each query on the one-file index inside the worker, as the mean of
-    /// `repeat` runs, or (an archive) reports the worker's memory only. Sent by
+    /// Times each query on an index held in memory (a one-file index) inside the
+    /// worker, as the mean of `repeat` runs; for an archive, reports its memory only. Sent by
     /// `scripts/search-bench.mjs` and `archive-search-bench.mjs`, which write it
     /// themselves: the page never sends it, and its bundle is smaller without the code.
     #[serde(skip_serializing)]
@@ -79,7 +79,6 @@ pub struct BenchReport {
     pub build_ms: f64,
     pub memory_bytes: f64,
     pub articles: usize,
-    pub terms: usize,
     pub times_ms: Vec<f64>,
     /// The slugs of each query's first results.
     pub top: Vec<Vec<String>>,

@@ -1,15 +1,22 @@
-//! Writes an archive index (`super`) from an edition's stories, natively (the pre-render
-//! step and `search-index`).
+//! Writes an archive index (`super`) from an edition's stories: natively into the
+//! built site (the pre-render step and `search-index`), or in memory in the search
+//! worker from a site's one-file index (`in_memory`).
 //!
 //! Files end where the words themselves say (a word whose hash falls under its record's
 //! size closes a file), not at a running count, so a story added or removed changes the
 //! few files that hold its words and leaves the others byte for byte, names included.
 
+use std::collections::HashMap;
+
 use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 use super::codec::{FrontCoder, put_bytes, put_ids, put_varint};
-use super::layout::{Directory, HASH_BYTES, Kind, Segment, content_name, near_key, typo_keys};
+use super::layout::{
+    Directory, Entry, HASH_BYTES, Kind, Segment, content_name, near_key, story_name, typo_keys,
+    words_name,
+};
+use crate::contract::IndexedArticle;
 use crate::search::engine::fold::tokens;
 
 /// The mean size a file aims at, before brotli, by kind: a query fetches one to a few
@@ -257,4 +264,31 @@ impl Builder {
         };
         Built { segment, files }
     }
+}
+
+/// The archive index of `stories` (titles and leads) with its files in memory, ids in
+/// order of publication: how the search worker reads a site's one-file index
+/// (contract section 5), so that one engine answers for both kinds of site.
+pub fn in_memory(mut stories: Vec<IndexedArticle>) -> (Entry, HashMap<String, Vec<u8>>) {
+    stories.sort_by_key(|s| s.published_at.as_ref().map_or(i64::MIN, |t| t.unix()));
+    let mut builder = Builder::default();
+    let mut files = HashMap::new();
+    for (id, story) in (0..).zip(&stories) {
+        let words = StoryWords::of(&story.title, story.lead.as_deref().unwrap_or_default(), "");
+        builder.add(id, &words);
+        files.insert(words_name(id), words.file().into_bytes());
+        files.insert(
+            story_name(id),
+            serde_json::to_vec(story).unwrap_or_default(),
+        );
+    }
+    let ids = builder.ids;
+    let built = builder.finish();
+    files.extend(built.files);
+    let entry = Entry {
+        ids,
+        base: built.segment,
+        ..Entry::default()
+    };
+    (entry, files)
 }

@@ -21,7 +21,6 @@
 //! ranking's recency needs no data of its own. Every file but the entry and the
 //! stories is named by its content and never changes.
 
-#[cfg(not(target_arch = "wasm32"))]
 pub mod build;
 pub mod codec;
 pub mod layout;

@@ -351,10 +351,16 @@ impl<F: Files> Round<'_, F> {
     }
 
     /// The words listed under `word`'s typo keys at the lengths `edits` make, with how
-    /// many stories have each; with `near`, under its suggestion keys too.
+    /// many stories have each; with `near`, under its suggestion keys too; and, for
+    /// an edit in the last two letters (which the keys leave out: Russian endings), the
+    /// words of one word list that begin as `word` does without them.
     fn candidates(&mut self, word: &str, edits: usize, near: bool) -> Vec<(Vec<u8>, u64)> {
         let n = word.chars().count();
-        let mut out = Vec::new();
+        let head: String = word.chars().take(n.saturating_sub(2).max(3)).collect();
+        let hi = after_prefix(head.as_bytes());
+        let (mut out, _) = self.range(Kind::Words, head.as_bytes(), &hi, 1, |f, o| {
+            listed(f, head.as_bytes(), &hi, o)
+        });
         for len in n.saturating_sub(edits)..=n + edits {
             let keys = typo_keys(word, len).into_iter().flatten();
             for key in keys.chain(near.then(|| near_key(word, len)).flatten()) {
