@@ -9,7 +9,7 @@
 // one is missed. `--check` (CI): a small corpus, debug binaries, and only whether
 // every engine answers and ours finds its targets.
 //
-//   node scripts/archive-search-bench.mjs [--check] [STORIES_PER_EDITION...]   default 50000 200000
+//   node scripts/archive-search-bench.mjs [--check] [--reuse] [STORIES_PER_EDITION...]   default 50000 200000
 //
 // Needs `dist/` (trunk build --release). Writes below bench-search/ (200,000 per
 // edition: about 14 GB with Pagefind's pages).
@@ -21,6 +21,7 @@ import { browserBench, pagefindSite } from './bench/browser-search.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
+const reuse = process.argv.includes('--reuse');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [50000, 200000];
 const QUERIES = check ? 40 : 200;
@@ -76,7 +77,8 @@ for (const n of SIZES) {
   if (!existsSync(join(api, 'en/site.json'))) execFileSync(bin('demo-gen'), ['--articles', String(n), '--out', api, '--vocabulary'], { stdio: 'inherit' });
   mkdirSync(dist, { recursive: true });
   const t0 = Date.now();
-  execFileSync(bin('search-index'), ['--dist', dist, '--api', api], { stdio: 'inherit' });
+  // `--reuse`: the index a previous run built (after a change to queries alone).
+  if (!(reuse && existsSync(join(dist, 'search/hy/entry.bin')))) execFileSync(bin('search-index'), ['--dist', dist, '--api', api], { stdio: 'inherit' });
   const buildS = (Date.now() - t0) / 1000;
   const editions = [];
   for (const lang of ['en', 'ru', 'hy']) {
@@ -114,9 +116,11 @@ for (const n of SIZES) {
   }
   const pagefind = join(work, `pagefind-${n}`);
   const p0 = Date.now();
-  for (const { lang } of editions) pagefindSite(root, api, join(pagefind, lang), lang);
+  for (const e of editions) e.pagefind = pagefindSite(root, api, join(pagefind, e.lang), e.lang, n);
   console.log(`Pagefind's sites ready in ${((Date.now() - p0) / 1000).toFixed(0)} s`);
-  for (const r of await browserBench({ root, dist, api, pagefind, editions, sizes: sizeOf })) browserRows.push({ n, ...r });
+  for (const r of await browserBench({ root, dist, api, pagefind, editions, sizes: sizeOf })) {
+    browserRows.push({ n, ...r, indexed: r.engine === 'pagefind' ? editions.find((e) => e.lang === r.lang).pagefind : r.engine === 'ours' ? 'title, lead, body' : 'title, lead' });
+  }
 }
 
 console.log(`\narchive search, natively, ${QUERIES} queries per edition (two rare title words: whole, last one typed, one typo, capitals); bytes are brotli (quality 11)`);
@@ -130,14 +134,14 @@ for (const r of rows) {
 // The worker's own code, which a reader's first search fetches too (the browser rows
 // count it: it is served like any file).
 console.log(`\nin headless Chromium, the same queries; each engine in a fresh context; bytes brotli as served (ours: the worker's code included in "open")`);
-console.log('stories/edition | ed | engine     | open ms | open KB | later KB: median / p95 / max | later ms: median / p95 | hits words / prefix / typo / capitals | longest task ms | renderer RSS MB | worker MB');
+console.log('stories/edition | ed | engine     | indexed           | open ms | open KB | later KB: median / p95 / max | later ms: median / p95 | hits words / prefix / typo / capitals | longest task ms | renderer RSS MB | worker MB');
 const share = (list, kind) => { const l = list.filter((q) => q.kind === kind); return l.length ? Math.round((100 * l.filter((q) => q.hit).length) / l.length) : 0; };
 const failures = [];
 for (const r of browserRows) {
   const bytes = r.queries.map((q) => q.bytes);
   const ms = r.queries.map((q) => q.ms);
   r.rate = Object.fromEntries(['word', 'prefix', 'typo', 'upper'].map((k) => [k, share(r.hits, k)]));
-  console.log(`${String(r.n).padStart(15)} | ${r.lang} | ${r.engine.padEnd(10)} | ${r.open.ms.toFixed(0).padStart(7)} | ${kb(r.open.bytes).padStart(7)} | ${kb(pct(bytes, 0.5)).padStart(6)} / ${kb(pct(bytes, 0.95)).padStart(6)} / ${kb(Math.max(...bytes)).padStart(6)} | ${pct(ms, 0.5).toFixed(1).padStart(6)} / ${pct(ms, 0.95).toFixed(1).padStart(6)} | ${Object.values(r.rate).map((v) => String(v).padStart(3)).join(' / ')} % | ${r.longestTask.toFixed(0).padStart(15)} | ${(r.rss / 1048576).toFixed(0).padStart(15)} | ${r.workerMemory ? (r.workerMemory / 1048576).toFixed(1) : '—'}`);
+  console.log(`${String(r.n).padStart(15)} | ${r.lang} | ${r.engine.padEnd(10)} | ${r.indexed.padEnd(17)} | ${r.open.ms.toFixed(0).padStart(7)} | ${kb(r.open.bytes).padStart(7)} | ${kb(pct(bytes, 0.5)).padStart(6)} / ${kb(pct(bytes, 0.95)).padStart(6)} / ${kb(Math.max(...bytes)).padStart(6)} | ${pct(ms, 0.5).toFixed(1).padStart(6)} / ${pct(ms, 0.95).toFixed(1).padStart(6)} | ${Object.values(r.rate).map((v) => String(v).padStart(3)).join(' / ')} % | ${r.longestTask.toFixed(0).padStart(15)} | ${(r.rss / 1048576).toFixed(0).padStart(15)} | ${r.workerMemory ? (r.workerMemory / 1048576).toFixed(1) : '—'}`);
 }
 for (const r of browserRows.filter((x) => x.engine === 'ours')) {
   const pf = browserRows.find((x) => x.n === r.n && x.lang === r.lang && x.engine === 'pagefind');

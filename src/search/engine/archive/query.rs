@@ -18,19 +18,28 @@ use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
 
 use super::codec::{FrontCoder, Reader};
 use super::layout::{
-    Directory, Entry, Kind, Segment, after_prefix, near_key, story_name, typo_keys, words_name,
+    Directory, Entry, Kind, Segment, after_prefix, near_key, story_name, typo_keys,
 };
+use crate::contract::IndexedArticle;
 use crate::search::engine::ask::{typos_allowed, words};
+use crate::search::engine::fold::tokens;
 
-/// Word-list files a prefix reads at most, and the completions it keeps (the
-/// commonest): a two-letter prefix has thousands.
+/// Word-list files a prefix reads at most, and the completions it keeps: the
+/// commonest (for a prefix alone), and the rarest while their stories are few (a rare
+/// word's postings are small, and sit beside each other): a two-letter prefix has
+/// thousands.
 const MAX_LIST_FILES: usize = 3;
 const MAX_COMPLETIONS: usize = 12;
+const MAX_RARE: usize = 48;
+const RARE_STORIES: u64 = 1500;
+/// The stories of the common completions a prefix beside other words keeps at most.
+const COMMON_STORIES: u64 = 5000;
 /// Typo candidates kept, the nearest and commonest first.
 const MAX_TYPOS: usize = 4;
-/// When the other words leave at most this many stories, a prefix is looked for in
-/// those stories' own words, where every completion is, rare or not.
-const NARROW: usize = 24;
+/// A prefix with more completions than are kept is looked for in the titles and leads
+/// of this many stories (where every completion is, rare or not): those the other
+/// words score best in.
+const NARROW: usize = 32;
 
 /// The files fetched so far, by name below the edition's folder.
 pub trait Files {
@@ -307,7 +316,13 @@ impl<F: Files> Round<'_, F> {
 
     /// The terms a query word matches, with the quality of each; and whether a prefix
     /// had more completions than were kept.
-    fn expand(&mut self, word: &str, prefix: bool, typos: &Typos) -> (Vec<(Vec<u8>, f32)>, bool) {
+    fn expand(
+        &mut self,
+        word: &str,
+        prefix: bool,
+        common: u64,
+        typos: &Typos,
+    ) -> (Vec<(Vec<u8>, f32)>, bool) {
         let mut out: Vec<(Vec<u8>, f32)> = Vec::new();
         let indexed = self.indexed(word.as_bytes());
         if indexed == Some(true) {
@@ -322,9 +337,27 @@ impl<F: Files> Round<'_, F> {
                 });
             completions.retain(|(w, _)| w.as_slice() != word.as_bytes());
             completions.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            more = files || completions.len() > MAX_COMPLETIONS;
-            completions.truncate(MAX_COMPLETIONS);
-            out.extend(completions.into_iter().map(|(w, _)| (w, quality(true, 0))));
+            let all = completions.len();
+            // The commonest, while their stories stay within `common` (a common
+            // word's postings cost kilobytes), then the rarest.
+            let (mut kept, mut rest) = (Vec::new(), Vec::new());
+            let mut budget = common;
+            for c in completions {
+                if kept.len() < MAX_COMPLETIONS && c.1 <= budget {
+                    budget -= c.1;
+                    kept.push(c);
+                } else {
+                    rest.push(c);
+                }
+            }
+            let mut stories = 0;
+            let rare = rest.into_iter().rev().take(MAX_RARE).take_while(|(_, df)| {
+                stories += df;
+                stories <= RARE_STORIES
+            });
+            kept.extend(rare);
+            more = files || kept.len() < all;
+            out.extend(kept.into_iter().map(|(w, _)| (w, quality(true, 0))));
         }
         // Typos only once the word is known to match nothing: not in the round that
         // fetches its postings (a whole word would pay for typo lists it never needs).
@@ -434,6 +467,24 @@ fn field_weight(id: u32, p: &Postings) -> f32 {
     }
 }
 
+/// The stories that every word's scores have, with their sums.
+fn shared<S: std::borrow::Borrow<HashMap<u32, f32>>>(
+    scores: &[S],
+) -> impl Iterator<Item = (f32, u32)> + '_ {
+    let first = scores
+        .first()
+        .map(|s| s.borrow().keys())
+        .into_iter()
+        .flatten();
+    first.filter_map(move |&id| {
+        let sum = scores
+            .iter()
+            .map(|s| s.borrow().get(&id))
+            .sum::<Option<f32>>()?;
+        Some((sum, id))
+    })
+}
+
 /// The stories for `query`, `limit` of them from `offset`, or the files to fetch first.
 pub fn search(
     entry: &Entry,
@@ -458,9 +509,22 @@ pub fn search(
     let mut scores: Vec<HashMap<u32, f32>> = Vec::with_capacity(words.len());
     let mut matched: BTreeSet<String> = BTreeSet::new();
     let mut narrowable = None;
+    // Whether the words other than the one typed have all their files.
+    let mut others_read = true;
     for (i, w) in words.iter().enumerate() {
         let prefix = typing && i == last;
-        let (terms, more) = round.expand(&w.term, prefix, typos);
+        let needed = round.need.len();
+        // The prefix keeps its commonest completions alone; beside other words, a
+        // few if those leave more stories than it can be looked for in (known once
+        // their files are read); else its rare ones only.
+        let common = if words.len() == 1 {
+            u64::MAX
+        } else if others_read && shared(&scores).count() > NARROW {
+            COMMON_STORIES
+        } else {
+            0
+        };
+        let (terms, more) = round.expand(&w.term, prefix, common, typos);
         if prefix && more {
             narrowable = Some(i);
         }
@@ -477,41 +541,50 @@ pub fn search(
                 *e = e.max(s);
             }
         }
+        others_read &= prefix || round.need.len() == needed;
         scores.push(best);
     }
-    // A prefix with more completions than were read: within the few stories the other
-    // words leave, look for it in each story's own words.
-    if let Some(i) = narrowable.filter(|_| words.len() > 1) {
+    // A prefix with more completions than were read: within the stories the other
+    // words score best in, look for it in each story's own words.
+    if let Some(i) = narrowable.filter(|_| words.len() > 1 && others_read) {
         let others: Vec<&HashMap<u32, f32>> = (0..words.len())
             .filter(|&j| j != i)
             .map(|j| &scores[j])
             .collect();
-        let mut left: Vec<u32> = others[0]
-            .keys()
-            .copied()
-            .filter(|id| others.iter().all(|s| s.contains_key(id)))
-            .collect();
-        if left.len() <= NARROW {
-            left.sort_unstable();
-            let word = &words[i].term;
-            let weight = quality(true, 0) * idf(n, 1);
-            for id in left {
-                let Some(file) = round.file(&words_name(id)) else {
-                    continue;
-                };
-                let text = String::from_utf8_lossy(file);
-                // Its first field with a word the prefix begins: title, lead, body.
-                let hit = text.lines().zip([3.0, 2.0, 1.0]).find_map(|(line, field)| {
-                    let w = line.split(' ').find(|t| t.starts_with(word.as_str()))?;
-                    Some((w.to_string(), field))
+        // The stories the other words score best in (in their titles first), when
+        // more than a few have them.
+        let mut left: Vec<(f32, u32)> = shared(&others).collect();
+        left.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)));
+        left.truncate(NARROW);
+        let mut left: Vec<u32> = left.into_iter().map(|(_, id)| id).collect();
+        left.sort_unstable();
+        let word = &words[i].term;
+        let weight = quality(true, 0) * idf(n, 1);
+        for id in left {
+            // The story's own file (its title and lead), which a result shows anyway:
+            // a tenth of its words file, which has the body too.
+            let Some(file) = round.file(&story_name(id)) else {
+                continue;
+            };
+            let Ok(story) = serde_json::from_slice::<IndexedArticle>(file) else {
+                continue;
+            };
+            let lead = story.lead.as_deref().unwrap_or_default();
+            // Its first field with a word the prefix begins: title, then lead.
+            let hit = [(story.title.as_str(), 3.0), (lead, 2.0)]
+                .into_iter()
+                .find_map(|(text, field)| {
+                    let t = tokens(text)
+                        .into_iter()
+                        .find(|t| t.term.starts_with(word))?;
+                    Some((t.term, field))
                 });
-                let Some((hit, field)) = hit else {
-                    continue;
-                };
-                matched.insert(hit);
-                let e = scores[i].entry(id).or_insert(0.0);
-                *e = e.max(weight * field);
-            }
+            let Some((hit, field)) = hit else {
+                continue;
+            };
+            matched.insert(hit);
+            let e = scores[i].entry(id).or_insert(0.0);
+            *e = e.max(weight * field);
         }
     }
     if !round.need.is_empty() {
