@@ -374,6 +374,7 @@ impl<F: Files> Round<'_, F> {
                 .collect();
             near.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
             near.dedup_by(|a, b| a.2 == b.2);
+            more |= near.len() > MAX_TYPOS;
             near.truncate(MAX_TYPOS);
             out.extend(
                 near.into_iter()
@@ -525,7 +526,7 @@ pub fn search(
             0
         };
         let (terms, more) = round.expand(&w.term, prefix, common, typos);
-        if prefix && more {
+        if more {
             narrowable = Some(i);
         }
         let mut best: HashMap<u32, f32> = HashMap::new();
@@ -544,8 +545,9 @@ pub fn search(
         others_read &= prefix || round.need.len() == needed;
         scores.push(best);
     }
-    // A prefix with more completions than were read: within the stories the other
-    // words score best in, look for it in each story's own words.
+    // A prefix with more completions than were read, or a typo with more candidates
+    // than were kept: within the stories the other words score best in, look for it
+    // in each story's own words.
     if let Some(i) = narrowable.filter(|_| words.len() > 1 && others_read) {
         let others: Vec<&HashMap<u32, f32>> = (0..words.len())
             .filter(|&j| j != i)
@@ -559,7 +561,19 @@ pub fn search(
         let mut left: Vec<u32> = left.into_iter().map(|(_, id)| id).collect();
         left.sort_unstable();
         let word = &words[i].term;
-        let weight = quality(true, 0) * idf(n, 1);
+        let prefix = typing && i == last;
+        let dfa = typos.dfa(word, typos_allowed(word), false);
+        // How well a word of the story matches: as the prefix, or within the typos.
+        let quality_of = |term: &str| {
+            if prefix {
+                return term.starts_with(word.as_str()).then(|| quality(true, 0));
+            }
+            match dfa.eval(term) {
+                Distance::Exact(d) if d > 0 => Some(quality(false, d)),
+                _ => None,
+            }
+        };
+        let weight = idf(n, 1);
         for id in left {
             // The story's own file (its title and lead), which a result shows anyway:
             // a tenth of its words file, which has the body too.
@@ -570,21 +584,21 @@ pub fn search(
                 continue;
             };
             let lead = story.lead.as_deref().unwrap_or_default();
-            // Its first field with a word the prefix begins: title, then lead.
+            // Its first field with a word that matches: title, then lead.
             let hit = [(story.title.as_str(), 3.0), (lead, 2.0)]
                 .into_iter()
                 .find_map(|(text, field)| {
-                    let t = tokens(text)
-                        .into_iter()
-                        .find(|t| t.term.starts_with(word))?;
-                    Some((t.term, field))
+                    tokens(text).into_iter().find_map(|t| {
+                        let q = quality_of(&t.term)?;
+                        Some((t.term, q * field))
+                    })
                 });
-            let Some((hit, field)) = hit else {
+            let Some((hit, score)) = hit else {
                 continue;
             };
             matched.insert(hit);
             let e = scores[i].entry(id).or_insert(0.0);
-            *e = e.max(weight * field);
+            *e = e.max(weight * score);
         }
     }
     if !round.need.is_empty() {
