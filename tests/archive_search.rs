@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use newsfront::contract::IndexedArticle;
-use newsfront::search::engine::archive::build::{Builder, StoryWords};
-use newsfront::search::engine::archive::layout::{Entry, RECENT, story_name, words_name};
+use newsfront::search::engine::archive::build::{Builder, StoryWords, held};
+use newsfront::search::engine::archive::layout::{Entry, RECENT, story_name};
 use newsfront::search::engine::archive::query::{Found, Step, Typos, search};
 
 struct Site {
@@ -14,30 +14,16 @@ struct Site {
 }
 
 fn site(stories: &[(&str, &str, &str)]) -> Site {
-    let mut b = Builder::default();
-    let mut all = HashMap::new();
-    for (id, (title, lead, body)) in stories.iter().enumerate() {
-        let id = id as u32;
-        let words = StoryWords::of(title, lead, body);
-        b.add(id, &words);
-        let file = IndexedArticle {
+    let (entry, all) = held(stories.iter().enumerate().map(|(id, (title, lead, body))| {
+        let story = IndexedArticle {
             slug: format!("story-{id}"),
             title: title.to_string(),
             lead: Some(lead.to_string()),
             section: "world".into(),
             published_at: None,
         };
-        all.insert(story_name(id), serde_json::to_vec(&file).unwrap());
-        all.insert(words_name(id), words.file().into_bytes());
-    }
-    let ids = b.ids;
-    let built = b.finish();
-    all.extend(built.files);
-    let entry = Entry {
-        ids,
-        base: built.segment,
-        ..Entry::default()
-    };
+        (story, StoryWords::of(title, lead, body))
+    }));
     Site {
         entry: Entry::decode(&entry.encode()).expect("the entry decodes"),
         all,

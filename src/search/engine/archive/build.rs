@@ -271,15 +271,25 @@ impl Builder {
 /// (contract section 5), so that one engine answers for both kinds of site.
 pub fn in_memory(mut stories: Vec<IndexedArticle>) -> (Entry, HashMap<String, Vec<u8>>) {
     stories.sort_by_key(|s| s.published_at.as_ref().map_or(i64::MIN, |t| t.unix()));
+    held(stories.into_iter().map(|story| {
+        let lead = story.lead.as_deref().unwrap_or_default();
+        let words = StoryWords::of(&story.title, lead, "");
+        (story, words)
+    }))
+}
+
+/// The archive index of stories with their words, in id order, its files in memory.
+pub fn held(
+    stories: impl IntoIterator<Item = (IndexedArticle, StoryWords)>,
+) -> (Entry, HashMap<String, Vec<u8>>) {
     let mut builder = Builder::default();
     let mut files = HashMap::new();
-    for (id, story) in (0..).zip(&stories) {
-        let words = StoryWords::of(&story.title, story.lead.as_deref().unwrap_or_default(), "");
+    for (id, (story, words)) in (0..).zip(stories) {
         builder.add(id, &words);
         files.insert(words_name(id), words.file().into_bytes());
         files.insert(
             story_name(id),
-            serde_json::to_vec(story).unwrap_or_default(),
+            serde_json::to_vec(&story).unwrap_or_default(),
         );
     }
     let ids = builder.ids;
