@@ -1,8 +1,9 @@
 //! The search worker's side: opens an edition's index and answers queries. The
 //! archive index (`engine::archive`) is read file by file as queries need them, the
 //! files kept in a bounded cache; a site without one has its one-file index fetched
-//! whole and made here into an archive index held in memory, so one engine answers. Runs in a Web Worker (`src/bin/search_worker.rs`), so neither
-//! the engine's code, its fetches nor its work weigh on the page.
+//! whole and made here into an archive index held in memory, so one engine answers.
+//! Runs in a Web Worker (`src/bin/search_worker.rs`), so neither the engine's code,
+//! its fetches nor its work weigh on the page.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};

@@ -13,9 +13,9 @@
 //! - `t{hash}.bin`, typo lists: the words by a key a mistyped word shares with them
 //!   (`typo_keys`, `near_key`), for a typo's candidates and for suggestions;
 //! - `r/`, the recent segment's files of those kinds (publishing rewrites them);
-//! - `s/{id}.json`, a story: what a result shows;
-//! - `v/{id}.txt`, a story's words (to look for a prefix within a few stories, and to
-//!   index it again in the recent segment).
+//! - `s/{id}.json`, a story: what a result shows, and where a prefix or typo with more
+//!   candidates than a query reads is looked for among the best few stories;
+//! - `v/{id}.txt`, a story's words (to index it again in the recent segment).
 //!
 //! A story's id says how new it is: ids are given in order of publication, so the
 //! ranking's recency needs no data of its own. Every file but the entry and the
