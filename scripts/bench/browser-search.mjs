@@ -72,7 +72,7 @@ function cost(sizes, file) {
 /// bytes it sends (`cost`, known ahead for what the timed queries fetch, so that
 /// compressing is not timed). The files named by content are cached as `_headers` says.
 function serve(mounts, sizes) {
-  const counter = { bytes: 0, requests: 0 };
+  const counter = { bytes: 0 };
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path === '/bench') {
@@ -89,7 +89,6 @@ function serve(mounts, sizes) {
     }
     const body = readFileSync(file);
     counter.bytes += cost(sizes, file);
-    counter.requests += 1;
     const fresh = file.endsWith('entry.bin') || file.includes('/s/') || file.includes('/v/');
     res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': fresh ? 'no-cache' : 'max-age=31536000, immutable' });
     res.end(body);
@@ -190,7 +189,7 @@ export async function browserBench({ root, dist, api, pagefind, editions, sizes 
         window.longest = 0;
         new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.longest = Math.max(window.longest, e.duration); })).observe({ type: 'longtask', buffered: true });
       });
-      const row = { lang, engine, queries: [] };
+      const row = { lang, engine, queries: [], hits: [] };
       for (const [i, query] of queries.entries()) {
         counter.bytes = 0;
         const { slugs, ms } = await page.evaluate(async ({ source, q, lang }) => {
@@ -202,7 +201,6 @@ export async function browserBench({ root, dist, api, pagefind, editions, sizes 
         const r = { kind: query.kind, bytes: counter.bytes, ms, hit: slugs.includes(query.target) };
         if (i === 0) row.open = r;
         else row.queries.push(r);
-        row.hits = (row.hits || []);
         row.hits.push(r);
       }
       row.longestTask = await page.evaluate(() => window.longest);

@@ -52,10 +52,9 @@ fn tabled(c: char) -> Option<&'static str> {
     Some(&FOLD_TEXT[usize::from(start)..usize::from(FOLD_ENDS[i])])
 }
 
-fn lower(c: char, out: &mut String) {
-    for c in c.to_lowercase() {
-        out.push(if c == 'ё' { 'е' } else { c });
-    }
+/// `c` lower-cased, "ё" read as "е".
+fn lower(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase().map(|c| if c == 'ё' { 'е' } else { c })
 }
 
 /// Adds one folded character: a mark after a Latin letter goes, one after another
@@ -82,13 +81,11 @@ pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         if plain(c) {
-            lower(c, &mut out);
+            out.extend(lower(c));
         } else if let Some(folded) = tabled(c) {
             folded.chars().for_each(|c| push(&mut out, c));
         } else {
-            let mut lowered = String::new();
-            lower(c, &mut lowered);
-            lowered.chars().for_each(|c| push(&mut out, c));
+            lower(c).for_each(|c| push(&mut out, c));
         }
     }
     out

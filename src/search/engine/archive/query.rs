@@ -520,7 +520,7 @@ pub fn search(
         // their files are read); else its rare ones only.
         let common = if words.len() == 1 {
             u64::MAX
-        } else if others_read && shared(&scores).count() > NARROW {
+        } else if prefix && others_read && shared(&scores).nth(NARROW).is_some() {
             COMMON_STORIES
         } else {
             0
@@ -562,16 +562,14 @@ pub fn search(
         left.sort_unstable();
         let word = &words[i].term;
         let prefix = typing && i == last;
-        let dfa = typos.dfa(word, typos_allowed(word), false);
+        let dfa = (!prefix).then(|| typos.dfa(word, typos_allowed(word), false));
         // How well a word of the story matches: as the prefix, or within the typos.
-        let quality_of = |term: &str| {
-            if prefix {
-                return term.starts_with(word.as_str()).then(|| quality(true, 0));
-            }
-            match dfa.eval(term) {
+        let quality_of = |term: &str| match &dfa {
+            None => term.starts_with(word.as_str()).then(|| quality(true, 0)),
+            Some(dfa) => match dfa.eval(term) {
                 Distance::Exact(d) if d > 0 => Some(quality(false, d)),
                 _ => None,
-            }
+            },
         };
         let weight = idf(n, 1);
         for id in left {
