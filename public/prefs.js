@@ -4,12 +4,16 @@
 // src/browser/prefs.rs.
 //
 // A partner widget (/{ed}/embed/...) takes its theme from the partner instead
-// (`?theme=light|dark`, else the system's) and keeps the default text size.
+// (`?theme=light|dark`, else the system's) and keeps the default text size; its
+// headlines past `?count=` (1-10, else 5: src/widget/mod.rs) are hidden from the start
+// (style/base.css), as a pre-rendered headlines widget lists ten.
 (function () {
   var root = document.documentElement;
   if (/(^|\/)embed\//.test(location.pathname)) {
     var wanted = /[?&]theme=(light|dark)(&|$)/.exec(location.search);
     if (wanted) root.setAttribute('data-theme', wanted[1]);
+    var count = /[?&]count=\s*(\d+)\s*(&|$)/.exec(location.search);
+    root.setAttribute('data-count', count ? Math.max(1, Math.min(+count[1], 10)) : 5);
     return;
   }
   try {

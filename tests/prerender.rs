@@ -11,7 +11,7 @@ use newsfront::logic::dates::Timestamp;
 use newsfront::logic::edition::Edition;
 use newsfront::prerender::{Options, run};
 use serde_json::Value;
-use site::{NOW, ORIGIN, SHELL, prerender, temp_dir};
+use site::{NOW, ORIGIN, built_shell, prerender, temp_dir};
 
 fn demo_api() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api")
@@ -94,6 +94,33 @@ fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
     assert_eq!(report.articles, articles.len());
     let sections = 6;
     assert_eq!(report.pages, articles.len() + 3 * (1 + sections));
+    assert_eq!(report.widgets, articles.len() + 3 * sections);
+    // A widget page: the view alone, its script, no app and no data for one; not indexed.
+    for path in [
+        "embed/section/world",
+        "ru/embed/article/world/council-plan-1-ru",
+    ] {
+        let html = std::fs::read_to_string(dist.join(path).join("index.html"))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(html.contains("<div data-widget"), "{path}");
+        assert!(html.contains("<script defer src=\"./widget-"), "{path}");
+        for app in [
+            "start-",
+            "deferred-",
+            "crash-",
+            "modulepreload",
+            "application/json",
+        ] {
+            assert!(!html.contains(app), "{path}: {app}");
+        }
+        assert_eq!(meta(&html, "name", "robots").as_deref(), Some("noindex"));
+    }
+    let box_html = std::fs::read_to_string(dist.join("embed/section/world/index.html")).unwrap();
+    assert_eq!(
+        box_html.matches("</li>").count(),
+        10,
+        "the most a partner may ask for"
+    );
 
     let sitemap = sitemap_urls(&dist);
     assert_eq!(
@@ -505,7 +532,7 @@ fn serve_over_http(root: PathBuf) -> String {
 #[test]
 fn reads_a_newsroom_api_over_http_as_well() {
     let dist = temp_dir("prerender-http");
-    std::fs::write(dist.join("404.html"), SHELL).unwrap();
+    built_shell(&dist);
     let options = Options {
         dist: dist.clone(),
         api: serve_over_http(demo_api()),

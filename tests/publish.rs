@@ -331,12 +331,23 @@ fn publishing_one_story_renders_its_pages_and_no_other_story() {
         .iter()
         .filter(|c| c.ends_with("index.html"))
         .collect();
-    // The story, its section's page and the front page.
-    assert!(
-        pages.iter().any(|c| c.contains("/breaking-0/")),
+    // The story and its card, its section's page and headlines widget, the front page.
+    assert_eq!(
+        pages.iter().filter(|c| c.contains("/breaking-0/")).count(),
+        2,
         "{pages:?}"
     );
-    assert_eq!(pages.len(), 3, "{pages:?}");
+    assert!(
+        pages
+            .iter()
+            .any(|c| c.contains("embed/article/") && c.contains("/breaking-0/")),
+        "{pages:?}"
+    );
+    assert!(
+        pages.iter().any(|c| c.contains("embed/section/")),
+        "{pages:?}"
+    );
+    assert_eq!(pages.len(), 5, "{pages:?}");
     assert_eq!(report.documents_read, 1, "only the new story is read");
     assert!(report.changes.iter().any(|c| c.starts_with("+ sitemaps/")));
     let gone = Op::TakeDown(0);

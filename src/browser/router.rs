@@ -15,14 +15,14 @@ use crate::state::Location;
 
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
-    static RENDERING: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    static RENDERING: std::cell::RefCell<(String, String)> = const { std::cell::RefCell::new((String::new(), String::new())) };
 }
 
-/// Sets the path (below the base) the pre-render step renders next; natively there is
-/// no window to read it from.
+/// Sets the path (below the base) and query the pre-render step renders next; natively
+/// there is no window to read them from.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn render_path(path: &str) {
-    RENDERING.with_borrow_mut(|p| *p = path.to_string());
+pub fn render_path(path: &str, query: &str) {
+    RENDERING.with_borrow_mut(|p| *p = (path.to_string(), query.to_string()));
 }
 
 /// The base's path (`/` or `/news/`) and the address as the window has it.
@@ -30,7 +30,7 @@ fn read(base: &str) -> (String, String) {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = base;
-        (RENDERING.with_borrow(Clone::clone), String::new())
+        RENDERING.with_borrow(Clone::clone)
     }
     #[cfg(target_arch = "wasm32")]
     read_window(base)

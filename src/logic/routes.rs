@@ -119,12 +119,49 @@ pub fn article(edition: Edition, section: &str, slug: &str) -> String {
     )
 }
 
+/// A section's headlines widget.
+pub fn embed_section(edition: Edition, section: &str) -> String {
+    format!(
+        "{}embed/section/{}",
+        edition_root(edition),
+        encode_component(section)
+    )
+}
+
+/// A story's card widget.
+pub fn embed_article(edition: Edition, section: &str, slug: &str) -> String {
+    format!(
+        "{}embed/article/{}/{}",
+        edition_root(edition),
+        encode_component(section),
+        encode_component(slug)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn sec(s: &str) -> Route {
         Route::Section { section: s.into() }
+    }
+
+    #[test]
+    fn widget_paths_parse_back() {
+        assert_eq!(
+            embed_section(Edition::Ru, "world"),
+            "ru/embed/section/world"
+        );
+        assert_eq!(
+            parse(&format!("/{}", embed_article(Edition::Hy, "a b", "c"))),
+            (
+                Edition::Hy,
+                Route::EmbedArticle {
+                    section: "a b".into(),
+                    slug: "c".into()
+                }
+            )
+        );
     }
 
     #[test]

@@ -75,6 +75,16 @@ impl Tags {
     }
 }
 
+/// A partner widget's: its title alone; search engines index the full page instead.
+pub fn widget(site: &EditionTree, title: &str) -> Head {
+    let mut tags = Tags::default();
+    tags.meta("name", "robots", "noindex");
+    Head {
+        title: full_title(title, &site.site.name),
+        tags: tags.0,
+    }
+}
+
 /// Text cut to at most `max` characters at a word boundary, for descriptions.
 fn clip(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -58,8 +58,10 @@ pub struct Options {
 
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Pages of the site, rendered or not.
+    /// Pages of the site, rendered or not (partner widgets aside).
     pub pages: usize,
+    /// Partner widget pages: a headlines box per section, a card per story.
+    pub widgets: usize,
     /// Pages rendered and written by this run.
     pub rendered: usize,
     pub articles: usize,
@@ -208,6 +210,8 @@ struct PageJob<'a> {
 enum Kind<'a> {
     Front,
     Section(&'a crate::contract::SectionInfo),
+    /// A section's headlines widget.
+    Headlines(&'a crate::contract::SectionInfo),
 }
 
 /// A page to render: a front or section page, or a story's (its index in the state).
@@ -366,6 +370,17 @@ pub fn run(options: &Options) -> Result<Report, String> {
                     described(section),
                 )),
             });
+            // Its headlines widget shows the feed's first page too (and no alternates).
+            jobs.push(PageJob {
+                path: routes::embed_section(edition, &section.slug),
+                edition: site,
+                kind: Kind::Headlines(section),
+                fingerprint: fingerprint(&(
+                    every_page,
+                    text_hash(&reader, &paths::section(edition, &section.slug))?,
+                    described(section),
+                )),
+            });
         }
     }
     let mut pages: Vec<&PageJob> = Vec::new();
@@ -434,40 +449,52 @@ pub fn run(options: &Options) -> Result<Report, String> {
             reader
         },
         |reader, job| {
-            let head = match job {
-                Render::Page(page) => match page.kind {
-                    Kind::Front => head::front(&ctx, page.edition),
-                    Kind::Section(section) => head::section(&ctx, page.edition, section),
-                },
+            let page = |path: &str, head: &Head, widget: bool| {
+                let html = page_html(
+                    &shell,
+                    path,
+                    head,
+                    widget,
+                    &api_base,
+                    api_local.as_deref(),
+                    &base_path,
+                );
+                write_atomic(dist, &output_of(path), &html).map(|()| html.len())
+            };
+            match job {
+                Render::Page(job) => {
+                    let head = match job.kind {
+                        Kind::Front => head::front(&ctx, job.edition),
+                        Kind::Section(section) => head::section(&ctx, job.edition, section),
+                        Kind::Headlines(section) => head::widget(job.edition, &section.title),
+                    };
+                    page(&job.path, &head, matches!(job.kind, Kind::Headlines(_)))
+                }
                 Render::Story(i) => {
                     let e = &state.articles[*i];
                     let path = paths::article(e.edition, &e.slug);
                     let text = reader.read(&path)?.unwrap_or_default();
                     let article = tree::decode::<Article>(&text, &path)?;
                     let site = site_of(e.edition).expect("a story of an edition in the tree");
-                    head::article(&ctx, site, &article)
+                    let card = e.card_path().expect("a story in order");
+                    page(&card, &head::widget(site, &article.title), true)?;
+                    page(&job_path(job), &head::article(&ctx, site, &article), false)
                 }
-            };
-            let path = job_path(job);
-            let html = page_html(
-                &shell,
-                &path,
-                &head,
-                &api_base,
-                api_local.as_deref(),
-                &base_path,
-            );
-            write_atomic(dist, &output_of(&path), &html)?;
-            Ok(html.len())
+            }
         },
     );
     for (job, result) in to_render.iter().zip(rendered) {
         let output = output_of(&job_path(job));
         match result {
             Ok(bytes) => {
-                report.rendered += 1;
+                // A widget is counted with its page (a card) or apart (a headlines box).
+                if !matches!(job, Render::Page(p) if matches!(p.kind, Kind::Headlines(_))) {
+                    report.rendered += 1;
+                }
                 report.changes.push(format!("+ {output}"));
-                if matches!(job, Render::Story(_)) {
+                if let Render::Story(i) = job {
+                    let card = state.articles[*i].card_path().expect("a story in order");
+                    report.changes.push(format!("+ {}", output_of(&card)));
                     report.article_bytes_total += bytes;
                     report.article_bytes_max = report.article_bytes_max.max(bytes);
                 }
@@ -485,10 +512,17 @@ pub fn run(options: &Options) -> Result<Report, String> {
     }
     let written = |i: usize| page_of[i].is_some();
     report.articles = order.iter().filter(|&&i| written(i)).count();
-    report.pages = outputs.len() + report.articles;
+    let headlines = pages
+        .iter()
+        .filter(|j| matches!(j.kind, Kind::Headlines(_)))
+        .filter(|j| outputs.contains_key(&output_of(&j.path)))
+        .count();
+    report.pages = outputs.len() - headlines + report.articles;
+    report.widgets = headlines + report.articles;
 
     let page_urls: Vec<(String, Option<i64>)> = pages
         .iter()
+        .filter(|j| !matches!(j.kind, Kind::Headlines(_)))
         .filter(|j| outputs.contains_key(&output_of(&j.path)))
         .map(|j| (ctx.url(&j.path), None))
         .collect();
@@ -635,6 +669,12 @@ pub fn run(options: &Options) -> Result<Report, String> {
         .filter(|p| !outputs.contains_key(*p))
         .cloned()
         .collect();
+    // A story's card goes with its page.
+    let mut stale_story = |entry: &Entry| {
+        for path in [entry.page_path(), entry.card_path()].into_iter().flatten() {
+            stale.push(output_of(&path));
+        }
+    };
     for old in &previous.articles {
         let Some(path) = old.known.page.and_then(|_| old.page_path()) else {
             continue;
@@ -643,15 +683,12 @@ pub fn run(options: &Options) -> Result<Report, String> {
             .find(old.edition, &old.slug)
             .is_some_and(|i| written(i) && state.articles[i].page_path().as_ref() == Some(&path));
         if !kept {
-            stale.push(output_of(&path));
+            stale_story(old);
         }
     }
     for (i, entry) in state.articles.iter().enumerate() {
-        if entry.known.page.is_some()
-            && !written(i)
-            && let Some(path) = entry.page_path()
-        {
-            stale.push(output_of(&path));
+        if entry.known.page.is_some() && !written(i) {
+            stale_story(entry);
         }
     }
     for path in stale {
@@ -946,32 +983,48 @@ fn read_article(reader: &ApiReader, edition: Edition, slug: &str) -> Option<Arti
     tree::decode::<Article>(&reader.read(&path).ok()??, &path).ok()
 }
 
-/// One page: the app's view of `path`, in the shell, with its head and its documents.
+/// One page: the app's view of `path`, in the shell, with its head and its documents;
+/// a `widget` is the view alone, with no app to take it over (`shell::Fill::widget`).
 fn page_html(
     shell: &Shell,
     path: &str,
     head: &Head,
+    widget: bool,
     api_base: &str,
     api_local: Option<&str>,
     base_path: &str,
 ) -> String {
     let lang = routes::parse(&format!("/{path}")).0.lang();
-    let (body, documents) = render::page(&format!("/{path}"));
+    // A headlines widget lists the most a partner may ask for (its script keeps the
+    // number asked for).
+    let query = if widget {
+        format!("count={}", crate::widget::MAX_COUNT)
+    } else {
+        String::new()
+    };
+    let (body, documents) = render::page(&format!("/{path}"), &query);
     let body = match api_local {
         Some(local) => body.replace(api_base, local),
         None => body,
     };
     let body = relative_to_base(&body, base_path);
-    let documents = handover_elements(api_base, documents);
+    let title = markup::escape(&head.title);
+    let head = format!(
+        "{}  <noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>\n",
+        head.tags
+    );
+    // A widget is not taken over: no markers, no documents for the app.
+    let body = if widget {
+        body
+    } else {
+        let documents = handover_elements(api_base, documents);
+        format!("<!--prerendered-->{body}<!--/prerendered-->\n{documents}")
+    };
     shell.page(&shell::Fill {
         lang: Some(lang),
-        title: Some(&markup::escape(&head.title)),
-        head: Some(&format!(
-            "{}  <noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>\n",
-            head.tags
-        )),
-        body: Some(&format!(
-            "<!--prerendered-->{body}<!--/prerendered-->\n{documents}"
-        )),
+        title: Some(&title),
+        head: Some(&head),
+        body: Some(&body),
+        widget,
     })
 }

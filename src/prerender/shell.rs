@@ -40,8 +40,10 @@ enum Slot {
     Head,
     /// The body's `<noscript>` notice, or a page's rendered content.
     Body,
-    /// The start-up script's file name.
+    /// The start-up script's tag.
     Start,
+    /// The crash notice's script tag (`public/crash.js`).
+    Crash,
 }
 
 enum Part {
@@ -56,6 +58,8 @@ pub struct Fill<'a> {
     pub title: Option<&'a str>,
     pub head: Option<&'a str>,
     pub body: Option<&'a str>,
+    /// A partner widget: no app, no crash notice; the widget's own script instead.
+    pub widget: bool,
 }
 
 pub struct Shell {
@@ -68,6 +72,9 @@ pub struct Shell {
     body: String,
     start: String,
     deferred: String,
+    crash: String,
+    /// The widget script's file (`widget_script`).
+    widget: String,
 }
 
 fn sha256(text: &str) -> Vec<u8> {
@@ -84,6 +91,19 @@ fn write(dist: &Path, name: &str, text: &str) -> Result<(), String> {
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("a valid pattern")
+}
+
+/// The widget script (`public/widget.js`, which Trunk copies as it is, for the app's
+/// widgets) under a name of its content, as a pre-rendered widget loads it: cached for
+/// ever, like the app's files. Written when missing.
+fn widget_script(dist: &Path) -> Result<String, String> {
+    let code =
+        std::fs::read_to_string(dist.join("widget.js")).map_err(|e| format!("widget.js: {e}"))?;
+    let name = format!("widget-{}.js", &hex(&sha256(&code))[..16]);
+    if !dist.join(&name).exists() {
+        write(dist, &name, &code)?;
+    }
+    Ok(name)
 }
 
 /// The policy every page carries; `frames` is what it may frame.
@@ -125,7 +145,7 @@ impl Shell {
             .map(|c| c[1].to_string())
             .unwrap_or_default();
         let deferred = start.replacen("start-", "deferred-", 1);
-        Shell::slots(&html, start, deferred)
+        Shell::slots(&html, start, deferred, widget_script(dist)?)
     }
 
     /// Reads Trunk's `index.html` from `dist`, makes it fit the policy and writes the
@@ -186,6 +206,7 @@ impl Shell {
             .captures(&api_base)
             .map(|c| format!(" {}", &c[1]))
             .unwrap_or_default();
+        let widget = widget_script(dist)?;
         let hosts = FRAME_HOSTS.join(" ");
         let page_policy = policy(&script_hash, &api_origin, &hosts);
         html = with_policy(&html, &page_policy);
@@ -203,11 +224,11 @@ impl Shell {
             &headers(dist, &page_policy, &demo_policy)?,
         )?;
 
-        Shell::slots(&html, start, deferred)
+        Shell::slots(&html, start, deferred, widget)
     }
 
     /// Cuts the shell at its slots.
-    fn slots(html: &str, start: String, deferred: String) -> Result<Shell, String> {
+    fn slots(html: &str, start: String, deferred: String, widget: String) -> Result<Shell, String> {
         let missing = |what: &str| format!("the shell page has no {what}");
         let mut found: Vec<(usize, usize, Slot)> = Vec::new();
         let mut find = |pattern: &str, group: usize, slot: Slot| -> Option<String> {
@@ -231,11 +252,20 @@ impl Shell {
             .ok_or_else(|| missing("<noscript> in <body>"))?;
         if !start.is_empty() {
             find(
-                &format!(r#"src="\./({})""#, regex::escape(&start)),
-                1,
+                &format!(
+                    r#"<script type="module" src="\./{}"></script>"#,
+                    regex::escape(&start)
+                ),
+                0,
                 Slot::Start,
             );
         }
+        let crash = find(
+            r#"\n?[ \t]*<script src="\./crash-[0-9a-f]+\.js"[^>]*></script>"#,
+            0,
+            Slot::Crash,
+        )
+        .unwrap_or_default();
         let mut preloads = Vec::new();
         for m in re(r#"\n?[ \t]*<link rel="(?:modulepreload|preload)"[^>]*>"#).find_iter(html) {
             found.push((m.start(), m.end(), Slot::Preload(preloads.len())));
@@ -263,6 +293,8 @@ impl Shell {
             body,
             start,
             deferred,
+            crash,
+            widget,
         })
     }
 
@@ -295,8 +327,18 @@ impl Shell {
                 Part::Slot(Slot::Preload(_)) => {}
                 Part::Slot(Slot::Head) => out.push_str(fill.head.unwrap_or_default()),
                 Part::Slot(Slot::Body) => out.push_str(fill.body.unwrap_or(&self.body)),
-                Part::Slot(Slot::Start) if fill.body.is_none() => out.push_str(&self.start),
-                Part::Slot(Slot::Start) => out.push_str(&self.deferred),
+                Part::Slot(Slot::Start) => {
+                    let (kind, file) = if fill.widget {
+                        ("defer", &self.widget)
+                    } else if fill.body.is_none() {
+                        ("type=\"module\"", &self.start)
+                    } else {
+                        ("type=\"module\"", &self.deferred)
+                    };
+                    out.push_str(&format!("<script {kind} src=\"./{file}\"></script>"));
+                }
+                Part::Slot(Slot::Crash) if fill.widget => {}
+                Part::Slot(Slot::Crash) => out.push_str(&self.crash),
             }
         }
         out
@@ -403,6 +445,7 @@ mod tests {
   <meta name="description" content="News from our newsroom.">
   <title>News</title>
   <script src="./prefs-0123abcd.js"></script>
+  <script src="./crash-0123abcd.js" defer></script>
 <script type="module">
 import init from './newsfront-0123456789abcdef.js';
 init();
@@ -429,6 +472,7 @@ init();
             "document.documentElement.dataset.x = 1;\n",
         )
         .unwrap();
+        std::fs::write(dir.join("widget.js"), "parent.postMessage(1, '*');\n").unwrap();
         std::fs::write(
             dir.join("embed-demo.html"),
             "<meta charset=\"utf-8\"><p>picker</p>",
@@ -504,6 +548,7 @@ init();
             title: Some("Story &amp; more"),
             head: Some("  <meta name=\"description\" content=\"own\">\n"),
             body: Some("<main>story</main>"),
+            ..Fill::default()
         });
         assert!(page.contains("<html lang=\"hy\">"));
         assert!(page.contains("<title>Story &amp; more</title>"));
@@ -519,9 +564,36 @@ init();
         );
         assert!(page.contains("src=\"./deferred-"));
         assert!(!page.contains("src=\"./start-"));
+        assert!(page.contains("src=\"./crash-"));
         // With nothing filled in, the page is the shell itself.
         let blank = shell.page(&Fill::default());
         assert!(blank.contains("modulepreload") && blank.contains("src=\"./start-"));
         assert!(blank.contains("<noscript>"));
+    }
+
+    #[test]
+    fn a_widget_page_has_its_script_and_no_app() {
+        let (dir, shell) = built("widget");
+        let page = shell.page(&Fill {
+            body: Some("<main>headlines</main>"),
+            widget: true,
+            ..Fill::default()
+        });
+        let script = re(r#"<script defer src="\./(widget-[0-9a-f]{16}\.js)"></script>"#)
+            .captures(&page)
+            .unwrap_or_else(|| panic!("{page}"))[1]
+            .to_string();
+        assert_eq!(
+            std::fs::read_to_string(dir.join(&script)).unwrap(),
+            "parent.postMessage(1, '*');\n"
+        );
+        for app in ["start-", "deferred-", "crash-", "newsfront-"] {
+            assert!(!page.contains(app), "{app} in {page}");
+        }
+        assert!(page.contains("<main>headlines</main>"));
+        let headers = std::fs::read_to_string(dir.join("_headers")).unwrap();
+        assert!(headers.contains(&format!(
+            "/{script}\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable"
+        )));
     }
 }

@@ -100,6 +100,16 @@ impl Entry {
         let story = self.known.story.as_ref()?;
         Some(routes::article(self.edition, &story.section, &self.slug))
     }
+
+    /// Its card widget's path below the base; written with its page.
+    pub fn card_path(&self) -> Option<String> {
+        let story = self.known.story.as_ref()?;
+        Some(routes::embed_article(
+            self.edition,
+            &story.section,
+            &self.slug,
+        ))
+    }
 }
 
 /// A feed page after the first (the archive's pages), as last read: what it lists.

@@ -91,7 +91,7 @@ pub fn HeadlinesWidget(edition: Edition, section: String) -> impl IntoView {
                     }).collect_view();
                     view! { class = class,
                         <h1><a href=section_path.clone() target="_blank" rel="noopener">{page.section.title}</a></h1>
-                        <ol>{items}</ol>
+                        <ol class="headlines">{items}</ol>
                     }.into_any()
                 }
             }}

@@ -1,13 +1,16 @@
 //! Partner widgets (`/{ed}/embed/...`): pages made to live in an iframe on someone
 //! else's site, put there by `public/embed.js`. No site header or footer; the partner
-//! picks the theme (`public/prefs.js` applies it) and how many headlines; every link
-//! opens the full story in a new tab; a credit names the site.
+//! picks the theme and how many headlines (`public/prefs.js` applies both before the
+//! first paint); every link opens the full story in a new tab; a credit names the site.
+//!
+//! The pre-render step writes every widget page with these components and no app:
+//! `public/widget.js` alone tells the partner's page the widget's height. The app shows
+//! a widget only when its page is not in the build (a story newer than the last
+//! publish), and loads that script too.
 
 pub mod headlines;
-pub mod resize;
 pub mod story;
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use stylers::style;
 
@@ -45,8 +48,7 @@ pub fn WidgetFrame(children: Children) -> impl IntoView {
             color: var(--muted);
         }
     };
-    let root = NodeRef::<Div>::new();
-    resize::report(root);
+    Effect::new(|_| load_script());
     let reader = Reader::get();
     let site = SiteData::get();
     let credit = move || {
@@ -59,10 +61,27 @@ pub fn WidgetFrame(children: Children) -> impl IntoView {
         })
     };
     view! { class = class,
-        <div class="widget" node_ref=root>
+        <div class="widget" data-widget>
             {children()}
             <p class="credit">{credit}</p>
         </div>
+    }
+}
+
+/// The size messages' script (`public/widget.js`), for a widget the app shows.
+fn load_script() {
+    let document = document();
+    if document
+        .query_selector("script[src*=widget]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
+    if let (Ok(script), Some(body)) = (document.create_element("script"), document.body()) {
+        let _ = script.set_attribute("src", "widget.js");
+        let _ = body.append_child(&script);
     }
 }
 

@@ -238,7 +238,9 @@ test('_headers: pages refuse to be framed, widgets may be, hashed assets are imm
 });
 
 test('a widget shows what failed and recovers on Retry', async () => {
-  const page = await watchedPage(env.context);
+  // A widget the build has no page for yet (a section newer than the last publish) is
+  // the app's, which fetches its data.
+  const page = await shellPage(env.context);
   let fail = true;
   await page.route('**/api/en/sections/world/1.json', (route) =>
     fail ? route.fulfill({ status: 503, body: 'down' }) : route.fallback());
@@ -250,6 +252,44 @@ test('a widget shows what failed and recovers on Retry', async () => {
   await page.waitForSelector('ol li a');
   assert.equal(await page.locator('ol li').count(), 2);
   assert.equal(await page.locator('body > header, body > footer').count(), 0, 'no site header or footer');
+  await page.close();
+});
+
+test('a pre-rendered widget runs no app; one newer than the build works through the app', async () => {
+  const page = await watchedPage(env.context);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  // The story under another section's address: not a page of the build.
+  await page.goto(partnerPage('/static.html', `
+    <div id="a" data-embed="section/world" data-count="3"></div>
+    <div id="b" data-embed="article/world/council-plan-1" data-theme="dark"></div>
+    <div id="c" data-embed="article/culture/council-plan-1"></div>`));
+  await settled(page, 3);
+  const frames = {};
+  for (const id of ['a', 'b', 'c']) frames[id] = await (await page.$(`#${id} iframe`)).contentFrame();
+  const app = requests.filter((p) => /\.wasm$|newsfront|start-|deferred-|\/api\//.test(p));
+  assert.ok(app.some((p) => p.endsWith('.wasm')), 'the third widget runs the app');
+  const appFrame = frames.c.url();
+  // What the pre-rendered frames loaded: their page, CSS, their script.
+  const loaded = async (frame) => frame.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  for (const id of ['a', 'b']) {
+    const files = await loaded(frames[id]);
+    assert.deepEqual(files.filter((p) => /\.wasm$|newsfront|start-|deferred-|crash-|\/api\/.*\.json$/.test(p)), [], `${id}: ${files}`);
+    assert.ok(files.some((p) => /\/widget-[0-9a-f]{16}\.js$/.test(p)), `${id} loads its script: ${files}`);
+  }
+  assert.equal(await frames.a.locator('ol li').count(), 3, 'the count asked for, out of the ten pre-rendered');
+  assert.equal(await frames.b.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await frames.b.textContent('main h1'), await frames.c.textContent('main h1'), 'the same story either way');
+  for (const id of ['a', 'b', 'c']) {
+    const m = await frameMetrics(frames[id]);
+    assert.equal(m.scrollable, false, `${id}: no scroll bar`);
+  }
+  // The app's widget crashes: its notice reloads the widget, not the site's front page
+  // (which refuses to be framed).
+  await frames.c.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+  await frames.c.waitForSelector('#crash:visible');
+  assert.equal(await frames.c.getAttribute('#crash a', 'href'), appFrame);
+  assert.deepEqual(page.problems().filter((p) => !/unreachable/.test(p)), []);
   await page.close();
 });
 

@@ -55,8 +55,10 @@ function headersFor(rules, path) {
 /// get the app's shell, 404.html: with status 200 for `spa: true`, as nginx's
 /// `try_files $uri $uri/index.html /404.html =200` or Netlify's `_redirects` do;
 /// otherwise with 404.
-/// `headers: true` applies the build's `_headers` as a static host would.
-export function startServer({ root, port = 0, mount = '/', spa = false, headers = false }) {
+/// `headers: true` applies the build's `_headers` as a static host would. Pages whose
+/// path matches `shell` get 404.html with status 200, as if the build had none there
+/// (a story newer than the last publish): the app renders them.
+export function startServer({ root, port = 0, mount = '/', spa = false, headers = false, shell = null }) {
   const rulesOnce = headers ? readFile(join(root, '_headers'), 'utf8').then(headerRules) : Promise.resolve([]);
   const server = createServer(async (req, res) => {
     try {
@@ -78,9 +80,10 @@ export function startServer({ root, port = 0, mount = '/', spa = false, headers 
       let status = 200;
       const info = await stat(target).catch(() => null);
       if (info && info.isDirectory()) target = join(target, 'index.html');
-      let body = await readFile(target).catch(() => null);
+      const asShell = shell && shell.test(path) && !extname(path);
+      let body = asShell ? null : await readFile(target).catch(() => null);
       if (!body) {
-        status = spa ? 200 : 404;
+        status = spa || asShell ? 200 : 404;
         target = join(root, '404.html');
         body = await readFile(target);
       }

@@ -36,12 +36,23 @@ pub fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// What a build leaves for the pre-render step: the shell, and the files it copies as
+/// they are that the step reads.
+pub fn built_shell(dist: &Path) {
+    std::fs::create_dir_all(dist).unwrap();
+    std::fs::write(dist.join("404.html"), SHELL).unwrap();
+    std::fs::write(
+        dist.join("widget.js"),
+        include_str!("../../public/widget.js"),
+    )
+    .unwrap();
+}
+
 /// Pre-renders the tree at `api` into `dist`: a built site there is brought up to date,
 /// else one is made from the shell.
 pub fn prerender(dist: &Path, api: &Path) -> Report {
     if !dist.join("404.html").exists() {
-        std::fs::create_dir_all(dist).unwrap();
-        std::fs::write(dist.join("404.html"), SHELL).unwrap();
+        built_shell(dist);
         std::fs::write(dist.join("robots.txt"), "User-agent: *\nAllow: /\n").unwrap();
     }
     run(&Options {
