@@ -104,7 +104,7 @@ cargo(['build', '--quiet', '--bin', 'prerender', '--bin', 'demo-gen']);
 const bin = (name) => join(root, 'target', 'debug', name);
 const time = (api) => {
   const out = mkdtempSync(join(tmpdir(), 'newsfront-pre-'));
-  for (const f of ['404.html', 'robots.txt']) copyFileSync(join(dist, f), join(out, f));
+  for (const f of ['404.html', 'robots.txt', 'widget.js']) copyFileSync(join(dist, f), join(out, f));
   const started = process.hrtime.bigint();
   const r = spawnSync(bin('prerender'), ['--dist', out, '--api', api], { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

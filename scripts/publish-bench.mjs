@@ -84,7 +84,7 @@ for (const n of SIZES) {
     execFileSync('find', [api, '-type', 'f', '-exec', 'touch', '-d', '1 hour ago', '{}', '+']);
   }
   mkdirSync(dist, { recursive: true });
-  for (const f of ['404.html', 'robots.txt']) cpSync(join(root, 'dist', f), join(dist, f));
+  for (const f of ['404.html', 'robots.txt', 'widget.js']) cpSync(join(root, 'dist', f), join(dist, f));
   const clean = prerender(dist, api, `clean-${n}`);
   rows.push([`${n}/edition: clean full build`, clean, '']);
   const again = prerender(dist, api, `again-${n}`);

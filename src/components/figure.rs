@@ -13,6 +13,7 @@ pub fn Figure(
     #[prop(optional)]
     eager: bool,
 ) -> impl IntoView {
+    // Captions follow the story's text size (A+/A-): 0.875rem at the default step.
     let class = style! {
         figure {
             margin: 1.5rem 0;
@@ -26,7 +27,7 @@ pub fn Figure(
         }
         figcaption {
             margin-top: 0.5rem;
-            font-size: 0.875rem;
+            font-size: 77.78%;
             color: var(--muted);
             line-height: 1.4;
         }

@@ -67,9 +67,14 @@ pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl Into
 
 #[component]
 fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
+    // A+/A- scale the whole story (`--text-scale`): its own size is the body's, and
+    // everything in it is sized relative to that, so title, lead, captions and quotes
+    // grow with the text. 1em here is 1.125rem at the default step.
     let class = style! {
         .story {
             padding-top: 1.5rem;
+            font-size: calc(1.125rem * var(--text-scale));
+            overflow-wrap: break-word;
         }
         .topline {
             display: flex;
@@ -91,24 +96,22 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
         }
         h1 {
             font-family: var(--font-head);
-            font-size: clamp(1.75rem, 4vw, 2.5rem);
+            font-size: calc(clamp(1.75rem, 4vw, 2.5rem) * var(--text-scale));
             line-height: 1.15;
             margin: 0.5rem 0 0.75rem 0;
         }
         .meta {
             color: var(--muted);
-            font-size: 0.9375rem;
+            font-size: 83.33%;
             margin: 0 0 1rem 0;
         }
         .standfirst {
-            font-size: 125%;
+            font-size: 111.11%;
             line-height: 1.5;
             margin: 0 0 1rem 0;
         }
         .body {
-            font-size: calc(1.125rem * var(--text-scale));
             line-height: 1.7;
-            overflow-wrap: break-word;
         }
         .credits {
             margin: 2rem 0 0 0;
@@ -135,7 +138,7 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
             padding: 0.25rem 0.75rem;
             border-radius: 999px;
             background: var(--accent-soft);
-            font-size: 0.875rem;
+            font-size: 77.78%;
         }
         .more {
             margin-top: 2rem;

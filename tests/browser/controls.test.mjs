@@ -56,6 +56,10 @@ for (const [edition, path, label] of [['en', EN_STORY, 'Night theme'], ['ru', RU
     await page.reload();
     await page.waitForSelector('article.story h1');
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.body')).fontSize));
+    // The whole story grows, not the body alone.
+    const PARTS = ['article.story h1', '.standfirst', '.body p', 'article.story figcaption', 'article.story .meta'];
+    const sizes = () => page.evaluate((parts) => Object.fromEntries(parts.map((p) => [p, parseFloat(getComputedStyle(document.querySelector(p)).fontSize)])), PARTS);
+    const before = await sizes();
     const larger = page.locator('.text-size button.larger');
     const smaller = page.locator('.text-size button.smaller');
     const base = await size();
@@ -66,6 +70,8 @@ for (const [edition, path, label] of [['en', EN_STORY, 'Night theme'], ['ru', RU
     }
     assert.ok(clicks >= 4, `${clicks} steps up`);
     assert.ok((await size()) >= base * 1.9, 'reaches 200 %');
+    const after = await sizes();
+    for (const p of PARTS) assert.ok(after[p] >= before[p] * 1.9, `${p}: ${before[p]}px to ${after[p]}px`);
     assert.match(await larger.textContent(), edition === 'en' ? /^A\+Text is at its largest$/ : /самый крупный/);
     const noOverflow = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     assert.ok(noOverflow, 'no sideways scrolling at 200 %');

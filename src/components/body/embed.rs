@@ -47,12 +47,12 @@ pub fn EmbedCard(provider: Provider, url: Option<Link>, title: Option<String>) -
         }
         .where {
             display: block;
-            font-size: 0.8125rem;
+            font-size: 72.22%;
             color: var(--muted);
         }
         .notice {
             margin: 0.75rem 0 0 0;
-            font-size: 0.8125rem;
+            font-size: 72.22%;
             color: var(--muted);
         }
         .show {
