@@ -34,6 +34,7 @@
   }
   var partner = null;
   var watched = null;
+  var resized = typeof ResizeObserver === 'function' ? new ResizeObserver(send) : null;
 
   function send() {
     trim();
@@ -55,7 +56,6 @@
     partner = e.origin === 'null' ? '*' : e.origin;
     send();
   });
-  var resized = typeof ResizeObserver === 'function' ? new ResizeObserver(send) : null;
   // Browsers hold back resize reports (and painting) in a frame that is off screen, so
   // a widget below the fold would keep the size it had while loading. Changes to the
   // content are reported at once, measured on the spot.

@@ -101,7 +101,7 @@ for (const n of SIZES) {
   const page = readJson(api, first); page.items.unshift(summary); writeJson(api, first, page);
   const front = readJson(api, `${lang}/front.json`); front.top.unshift(summary); writeJson(api, `${lang}/front.json`, front);
   const published = prerender(dist, api, `publish-${n}`);
-  rows.push([`${n}/edition: publish one story`, published, `expected: the story, its section, the front page`]);
+  rows.push([`${n}/edition: publish one story`, published, `expected: the story and its card, its section and headlines box, the front page`]);
 
   // Correct: a story's title, in the story and where it is listed.
   const fix = slugs[Math.floor(slugs.length / 2)];
@@ -110,14 +110,14 @@ for (const n of SIZES) {
   writeJson(api, `${lang}/articles/${fix}.json`, a);
   relist(api, lang, fix, (items) => items.map((i) => (i.slug === fix ? { ...i, title: a.title } : i)));
   const corrected = prerender(dist, api, `correct-${n}`);
-  rows.push([`${n}/edition: correct one story`, corrected, 'expected: the story (and a listing page that shows it)']);
+  rows.push([`${n}/edition: correct one story`, corrected, 'expected: the story and its card (and a listing page that shows it)']);
 
   // Take down: the story's file and its listings.
   const gone = slugs[1];
   rmSync(join(api, `${lang}/articles/${gone}.json`));
   relist(api, lang, gone, (items) => items.filter((i) => i.slug !== gone));
   const down = prerender(dist, api, `takedown-${n}`);
-  rows.push([`${n}/edition: take one story down`, down, 'expected: the story removed (and a listing page that showed it)']);
+  rows.push([`${n}/edition: take one story down`, down, 'expected: the story and its card removed (and a listing page that showed it)']);
 }
 
 const pad = (s, w) => String(s).padEnd(w);

@@ -115,6 +115,15 @@ fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
         }
         assert_eq!(meta(&html, "name", "robots").as_deref(), Some("noindex"));
     }
+    // Search pages are the app's shell, so that a static host answers them with 200.
+    for search in ["search", "ru/search", "arm/search"] {
+        let html = std::fs::read_to_string(dist.join(search).join("index.html"))
+            .unwrap_or_else(|e| panic!("{search}: {e}"));
+        assert_eq!(
+            html,
+            std::fs::read_to_string(dist.join("404.html")).unwrap()
+        );
+    }
     let box_html = std::fs::read_to_string(dist.join("embed/section/world/index.html")).unwrap();
     assert_eq!(
         box_html.matches("</li>").count(),

@@ -601,6 +601,12 @@ pub fn run(options: &Options) -> Result<Report, String> {
     files.put("news-sitemap.xml".into(), print, || {
         feeds::news_sitemap(&ctx, &read(&recent))
     });
+    // Search results are the app's alone (the query is the reader's): each edition's
+    // search page is the shell, so that a static host answers it with 200, not 404.
+    for site in &tree.editions {
+        let path = output_of(&routes::search(site.edition));
+        files.put(path, fingerprint(&blank), || blank.clone());
+    }
     let rules = std::fs::read_to_string(dist.join("robots.txt")).unwrap_or_default();
     let robots = feeds::robots(&rules, &ctx);
     files.put("robots.txt".into(), fingerprint(&robots), || robots);

@@ -88,7 +88,8 @@ test('Enter in the field opens the results page, which survives a reload', async
 
 test('results page: a deep link in each script, more results as the reader scrolls', async () => {
   const page = await watchedPage(env.context);
-  await page.goto(`${env.site.url}ru/search?q=${encodeURIComponent('СОВЕТ')}`);
+  const answer = await page.goto(`${env.site.url}ru/search?q=${encodeURIComponent('СОВЕТ')}`);
+  assert.equal(answer.status(), 200, 'a page of the build, not the static host\'s 404');
   await page.waitForSelector('main .result');
   assert.match(await page.textContent('main [role=status]'), /результат/);
   assert.ok((await page.$$eval('main .result mark', (ms) => ms.map((m) => m.textContent))).includes('Совет'));
