@@ -47,6 +47,12 @@ if [ "$want" = all ] && [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-core
 fi
+# Java for the Nu Html Checker (npm `vnu-jar`, tests/browser/validator.test.mjs).
+if [ "$want" = all ] && ! command -v java >/dev/null; then
+  say "installing Java from Debian"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless
+fi
 # Real vocabularies for the search benchmarks' corpus (`demo-gen --vocabulary`).
 if [ "$want" = all ] && [ ! -f /usr/share/hunspell/hy_AM.dic ]; then
   say "installing word lists from Debian"

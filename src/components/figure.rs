@@ -39,12 +39,17 @@ pub fn Figure(
     let caption = image.caption.clone();
     let credit = image.credit.clone();
     let has_caption = caption.is_some() || credit.is_some();
+    // `sizes` means nothing (and is invalid HTML) without a `srcset`.
+    let sizes = image
+        .srcset
+        .is_some()
+        .then_some("(min-width: 760px) 720px, 100vw");
     view! { class = class,
         <figure>
             <img
                 src=image.src
                 srcset=image.srcset
-                sizes="(min-width: 760px) 720px, 100vw"
+                sizes=sizes
                 alt=image.alt.clone().unwrap_or_default()
                 width=image.width
                 height=image.height

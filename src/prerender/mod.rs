@@ -1013,7 +1013,10 @@ fn page_html(
         Some(local) => body.replace(api_base, local),
         None => body,
     };
-    let body = relative_to_base(&body, base_path);
+    // Leptos marks the places of dynamic views with `<!>` for its hydration, which the
+    // take-over does not use (`takeover`); HTML has no such comment. Text never holds
+    // it: a `<` in text is escaped.
+    let body = relative_to_base(&body, base_path).replace("<!>", "");
     let title = markup::escape(&head.title);
     let head = format!(
         "{}  <noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>\n",
