@@ -173,30 +173,27 @@ fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
             Some(url.clone()),
             "{path}"
         );
+        // Every page has a preview the networks show: the demo's photos are SVG, so
+        // the edition's raster card.
         let image = meta(&html, "property", "og:image");
-        if article["image"].is_object() {
-            let image = image
-                .as_deref()
-                .unwrap_or_else(|| panic!("{path}: og:image"));
-            assert!(
-                image.starts_with(&format!("{ORIGIN}/api/")),
-                "{path}: og:image {image}"
-            );
-            assert!(
-                meta(&html, "property", "og:image:width").is_some(),
-                "{path}"
-            );
-            assert_eq!(
-                meta(&html, "name", "twitter:card").as_deref(),
-                Some("summary_large_image")
-            );
-        } else {
-            assert_eq!(image, None, "{path}");
-            assert_eq!(
-                meta(&html, "name", "twitter:card").as_deref(),
-                Some("summary")
-            );
-        }
+        assert_eq!(
+            image.as_deref(),
+            Some(format!("{ORIGIN}/cards/{}.png", edition.lang()).as_str()),
+            "{path}"
+        );
+        assert_eq!(
+            meta(&html, "property", "og:image:width").as_deref(),
+            Some("1200")
+        );
+        assert_eq!(
+            meta(&html, "property", "og:image:height").as_deref(),
+            Some("630")
+        );
+        assert!(meta(&html, "property", "og:image:alt").is_some_and(|a| !a.is_empty()));
+        assert_eq!(
+            meta(&html, "name", "twitter:card").as_deref(),
+            Some("summary_large_image")
+        );
         assert_eq!(
             meta(&html, "property", "article:published_time").as_deref(),
             article["published_at"].as_str()
@@ -560,4 +557,47 @@ fn reads_a_newsroom_api_over_http_as_well() {
     assert_eq!(again.rendered, 0);
     assert!(again.changes.is_empty(), "{:?}", again.changes);
     std::fs::remove_dir_all(dist).unwrap();
+}
+
+#[test]
+fn a_large_raster_photo_is_the_preview_and_a_small_one_is_not() {
+    let api = temp_dir("prerender-preview-api");
+    copy_dir(&demo_api(), &api);
+    for (slug, src, width) in [
+        ("council-plan-1", "../../img/photo.jpg", 1600),
+        ("residents-debate-7", "../../img/thumb.jpg", 800),
+    ] {
+        let file = api.join(format!("en/articles/{slug}.json"));
+        let mut article: Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        article["image"]["src"] = Value::from(src);
+        article["image"]["width"] = Value::from(width);
+        article["image"]["height"] = Value::from(width * 9 / 16);
+        article["image"]["alt"] = Value::from("A harbour at dawn");
+        std::fs::write(&file, article.to_string()).unwrap();
+    }
+    let dist = temp_dir("prerender-preview-dist");
+    prerender(&dist, &api);
+    let head = |path: &str| std::fs::read_to_string(dist.join(path).join("index.html")).unwrap();
+    let large = head("world/council-plan-1");
+    let image = meta(&large, "property", "og:image").unwrap();
+    assert!(image.ends_with("/api/img/photo.jpg"), "{image}");
+    assert_eq!(
+        meta(&large, "property", "og:image:width").as_deref(),
+        Some("1600")
+    );
+    assert_eq!(
+        meta(&large, "property", "og:image:alt").as_deref(),
+        Some("A harbour at dawn")
+    );
+    let news = json_ld(&large)
+        .into_iter()
+        .find(|v| v["@type"] == "NewsArticle")
+        .unwrap();
+    assert_eq!(news["image"][0].as_str(), Some(image.as_str()));
+    let small = head("world/residents-debate-7");
+    assert_eq!(
+        meta(&small, "property", "og:image"),
+        Some(format!("{ORIGIN}/cards/en.png"))
+    );
 }

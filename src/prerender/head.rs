@@ -154,23 +154,50 @@ fn common(
     canonical
 }
 
-fn image_tags(tags: &mut Tags, image: Option<&Image>) {
-    let Some(image) = image else {
-        tags.meta("name", "twitter:card", "summary");
-        return;
+/// The size of the edition's card (`public/cards/`, made by `scripts/make-cards.mjs`).
+const CARD: (u32, u32) = (1200, 630);
+
+/// A page's preview image: the story's photo when the networks show it (a raster
+/// image, at least 1200 by 630: X and Facebook show no SVG, and a smaller one only as
+/// a thumbnail), else the edition's card. (URL, width, height, alt.)
+fn preview(ctx: &Context, site: &EditionTree, image: Option<&Image>) -> (String, u32, u32, String) {
+    let raster = |src: &str| {
+        let path = src
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        [".jpg", ".jpeg", ".png", ".webp"]
+            .iter()
+            .any(|e| path.ends_with(e))
     };
-    tags.meta("property", "og:image", image.src.as_str());
-    if let (Some(w), Some(h)) = (image.width, image.height) {
-        tags.meta("property", "og:image:width", &w.to_string());
-        tags.meta("property", "og:image:height", &h.to_string());
+    match image {
+        Some(i) if raster(i.src.as_str()) => match (i.width, i.height) {
+            (Some(w), Some(h)) if w >= CARD.0 && h >= CARD.1 => (
+                i.src.as_str().to_string(),
+                w,
+                h,
+                i.alt.clone().unwrap_or_default(),
+            ),
+            _ => card(ctx, site),
+        },
+        _ => card(ctx, site),
     }
-    tags.meta(
-        "property",
-        "og:image:alt",
-        image.alt.as_deref().unwrap_or_default(),
-    );
+}
+
+fn card(ctx: &Context, site: &EditionTree) -> (String, u32, u32, String) {
+    let url = ctx.url(&format!("cards/{}.png", site.edition.lang()));
+    (url, CARD.0, CARD.1, site.site.name.clone())
+}
+
+fn image_tags(tags: &mut Tags, (url, width, height, alt): &(String, u32, u32, String)) {
+    tags.meta("property", "og:image", url);
+    tags.meta("property", "og:image:width", &width.to_string());
+    tags.meta("property", "og:image:height", &height.to_string());
+    tags.meta("property", "og:image:alt", alt);
     tags.meta("name", "twitter:card", "summary_large_image");
-    tags.meta("name", "twitter:image", image.src.as_str());
+    tags.meta("name", "twitter:image", url);
+    tags.meta("name", "twitter:image:alt", alt);
 }
 
 fn breadcrumbs(crumbs: &[(&str, Option<String>)]) -> Value {
@@ -210,7 +237,7 @@ pub fn front(ctx: &Context, site: &EditionTree) -> Head {
         &alternates,
     );
     tags.meta("property", "og:type", "website");
-    image_tags(&mut tags, None);
+    image_tags(&mut tags, &preview(ctx, site, None));
     tags.json_ld(&json!({
         "@context": "https://schema.org", "@type": "WebSite",
         "name": site.site.name, "url": url, "inLanguage": site.edition.lang(),
@@ -256,7 +283,7 @@ pub fn section(ctx: &Context, site: &EditionTree, section: &SectionInfo) -> Head
         ),
     );
     tags.meta("property", "og:type", "website");
-    image_tags(&mut tags, None);
+    image_tags(&mut tags, &preview(ctx, site, None));
     let home = ctx.url(&routes::front(site.edition));
     tags.json_ld(&breadcrumbs(&[
         (&site.site.name, Some(home)),
@@ -343,7 +370,8 @@ pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
     for tag in &article.tags {
         tags.meta("property", "article:tag", &tag.title);
     }
-    image_tags(&mut tags, article.image.as_ref());
+    let image = preview(ctx, site, article.image.as_ref());
+    image_tags(&mut tags, &image);
     let authors: Vec<Value> = article
         .authors
         .iter()
@@ -372,9 +400,7 @@ pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
     if !authors.is_empty() {
         news["author"] = Value::Array(authors);
     }
-    if let Some(image) = &article.image {
-        news["image"] = json!([image.src]);
-    }
+    news["image"] = json!([image.0]);
     tags.json_ld(&news);
     let home = ctx.url(&routes::front(site.edition));
     let section_url = ctx.url(&routes::section(site.edition, &article.section.slug));
