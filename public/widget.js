@@ -18,7 +18,8 @@
   window.__newsfrontWidget = true;
   var root = document.documentElement;
 
-  // The headlines past `?count=` (prefs.js hides them until now) leave the page.
+  // The headlines past `?count=` (prefs.js hides them until now) leave the page: once,
+  // as only a pre-rendered box lists more (the app renders as many as asked for).
   function trim() {
     var count = Number(root.getAttribute('data-count')) || 0;
     var lists = document.querySelectorAll('ol.headlines');
@@ -28,16 +29,12 @@
   }
 
   var parent = window.parent;
-  if (parent === window) {
-    document.addEventListener('DOMContentLoaded', trim);
-    return;
-  }
+  var framed = parent !== window;
   var partner = null;
   var watched = null;
   var resized = typeof ResizeObserver === 'function' ? new ResizeObserver(send) : null;
 
   function send() {
-    trim();
     var widget = document.querySelector('[data-widget]');
     if (widget !== watched && resized) {
       if (watched) resized.unobserve(watched);
@@ -56,15 +53,17 @@
     partner = e.origin === 'null' ? '*' : e.origin;
     send();
   });
-  // Browsers hold back resize reports (and painting) in a frame that is off screen, so
-  // a widget below the fold would keep the size it had while loading. Changes to the
-  // content are reported at once, measured on the spot.
-  new MutationObserver(send).observe(root, { childList: true, subtree: true, characterData: true });
   function start() {
+    trim();
+    if (!framed) return;
+    // Browsers hold back resize reports (and painting) in a frame that is off screen,
+    // so a widget below the fold would keep the size it had while loading. Changes to
+    // the content are reported at once, measured on the spot.
+    new MutationObserver(send).observe(root, { childList: true, subtree: true, characterData: true });
+    window.addEventListener('load', send);
     send();
     parent.postMessage({ newsfront: 'ready' }, '*');
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
-  window.addEventListener('load', send);
 })();

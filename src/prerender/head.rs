@@ -171,18 +171,15 @@ fn preview(ctx: &Context, site: &EditionTree, image: Option<&Image>) -> (String,
             .iter()
             .any(|e| path.ends_with(e))
     };
-    match image {
-        Some(i) if raster(i.src.as_str()) => match (i.width, i.height) {
-            (Some(w), Some(h)) if w >= CARD.0 && h >= CARD.1 => (
-                i.src.as_str().to_string(),
-                w,
-                h,
-                i.alt.clone().unwrap_or_default(),
-            ),
-            _ => card(ctx, site),
-        },
-        _ => card(ctx, site),
+    if let Some(i) = image.filter(|i| raster(i.src.as_str()))
+        && let (Some(w), Some(h)) = (i.width, i.height)
+        && w >= CARD.0
+        && h >= CARD.1
+    {
+        let alt = i.alt.clone().unwrap_or_default();
+        return (i.src.as_str().to_string(), w, h, alt);
     }
+    card(ctx, site)
 }
 
 fn card(ctx: &Context, site: &EditionTree) -> (String, u32, u32, String) {
