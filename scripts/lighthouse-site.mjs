@@ -8,8 +8,9 @@ import { startServer } from '../tests/browser/static-server.mjs';
 
 export async function lighthouseSite(dist) {
   // Deep links answered with 200, as the README's nginx rule does (a plain static
-  // host's 404.html answers 404, which Lighthouse refuses to score).
-  const server = await startServer({ root: dist, spa: true });
+  // host's 404.html answers 404, which Lighthouse refuses to score); compressed, as a
+  // CDN serves the pages (the size report's brotli figures are what a reader fetches).
+  const server = await startServer({ root: dist, spa: true, compress: true });
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
     userDataDir: mkdtempSync(join(tmpdir(), 'newsfront-lh-')),

@@ -321,3 +321,41 @@ fn a_head_decodes_when_the_article_does() {
         assert!(decode::<ArticleHead>(text, &url).is_err(), "{text}");
     }
 }
+
+#[test]
+fn a_pictures_newer_formats_are_checked_and_unknown_ones_dropped() {
+    let body = r#"{"slug": "p", "section": {"slug": "world", "title": "World"}, "title": "T",
+      "image": {"src": "img/p-1200.jpg", "width": 1200, "height": 675,
+        "srcset": "img/p-480.jpg 480w, img/p-1200.jpg 1200w",
+        "sources": [
+          {"type": "image/avif", "srcset": "img/p-480.avif 480w, https://cdn.example/p.avif 1200w"},
+          {"type": "image/jxl", "srcset": "img/p-480.jxl 480w"},
+          {"type": "image/webp", "srcset": "img/p.webp 480w, javascript:alert(1) 1200w"},
+          {"type": "image/webp"},
+          "image/webp",
+          {"type": "image/webp", "srcset": "img/p-480.webp 480w"}
+        ]},
+      "body": []}"#;
+    let a: Article = decode(body, BASE).unwrap();
+    let image = a.image.unwrap();
+    let sources: Vec<(&str, &str)> = image
+        .sources
+        .iter()
+        .map(|s| (s.kind.mime(), s.srcset.as_str()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            (
+                "image/avif",
+                "https://news.example/api/en/img/p-480.avif 480w, https://cdn.example/p.avif 1200w"
+            ),
+            (
+                "image/webp",
+                "https://news.example/api/en/img/p-480.webp 480w"
+            ),
+        ],
+        "a type we do not offer, a refused candidate or a broken entry drops that source only"
+    );
+    assert_eq!(image.src, "https://news.example/api/en/img/p-1200.jpg");
+}

@@ -601,3 +601,38 @@ fn a_large_raster_photo_is_the_preview_and_a_small_one_is_not() {
         Some(format!("{ORIGIN}/cards/en.png"))
     );
 }
+
+#[test]
+fn photos_are_pictures_in_every_format_and_only_the_lead_is_fetched_early() {
+    let dist = temp_dir("prerender-pictures");
+    prerender(&dist, &demo_api());
+    let html = std::fs::read_to_string(dist.join("world/council-plan-1/index.html")).unwrap();
+    let pictures: Vec<&str> = html
+        .split("<picture")
+        .skip(1)
+        .map(|p| &p[..p.find("</picture>").unwrap()])
+        .collect();
+    assert!(
+        pictures.len() >= 2,
+        "the lead and the related stories' photos"
+    );
+    for (i, picture) in pictures.iter().enumerate() {
+        let avif = picture.find("<source type=\"image/avif\"").unwrap();
+        let webp = picture.find("<source type=\"image/webp\"").unwrap();
+        let img = picture.find("<img").unwrap();
+        assert!(avif < webp && webp < img, "best format first: {picture}");
+        assert_eq!(picture.matches(" sizes=\"").count(), 3, "{picture}");
+        assert!(picture.contains("-480.avif 480w") && picture.contains("-1600.jpg 1600w"));
+        assert!(
+            picture.contains("width=\"1200\" height=\"675\""),
+            "{picture}"
+        );
+        if i == 0 {
+            assert!(picture.contains("loading=\"eager\" fetchpriority=\"high\""));
+        } else {
+            assert!(picture.contains("loading=\"lazy\""), "{picture}");
+            assert!(!picture.contains("fetchpriority"), "{picture}");
+        }
+    }
+    std::fs::remove_dir_all(dist).unwrap();
+}

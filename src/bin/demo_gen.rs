@@ -7,13 +7,14 @@
 //! what search needs (site.json, front page, search index); `--page-size N` puts N
 //! stories on each feed page (tests use small pages to get many).
 //!
-//! All text is our own, assembled from the phrase tables below.
+//! All text is our own, assembled from the phrase tables below. The photos the stories
+//! name (`img/`) are drawn at build time by `scripts/make-photos.mjs`, too large to commit.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use newsfront::contract::url::{FetchUrl, Link, MediaUrl};
+use newsfront::contract::url::{FetchUrl, Link, MediaUrl, SrcSet};
 use newsfront::contract::*;
 use newsfront::logic::dates::Timestamp;
 
@@ -477,19 +478,36 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
+/// The widths each demo photo is made in (`scripts/make-photos.mjs`, which draws them).
+const PHOTO_WIDTHS: [u32; 4] = [480, 800, 1200, 1600];
+
 fn image(lang: &Lang, s: &Story, depth: &str) -> Image {
+    let name = format!("{depth}img/{}-{}", SECTIONS[s.section], s.index % 4);
+    let srcset = |ext: &str| {
+        let widths: Vec<String> = PHOTO_WIDTHS
+            .iter()
+            .map(|w| format!("{name}-{w}.{ext} {w}w"))
+            .collect();
+        SrcSet::check(&widths.join(", "), "").expect("the demo's photos are web images")
+    };
     Image {
-        src: media(&format!(
-            "{depth}img/{}-{}.svg",
-            SECTIONS[s.section],
-            s.index % 4
-        )),
+        src: media(&format!("{name}-1200.jpg")),
         width: Some(1200),
         height: Some(675),
         alt: Some(fill(lang.caption, lang, s)),
         caption: Some(fill(lang.caption, lang, s)),
         credit: Some(lang.credit.to_string()),
-        srcset: None,
+        srcset: Some(srcset("jpg")),
+        sources: vec![
+            Source {
+                kind: ImageType::Avif,
+                srcset: srcset("avif"),
+            },
+            Source {
+                kind: ImageType::Webp,
+                srcset: srcset("webp"),
+            },
+        ],
     }
 }
 
@@ -645,25 +663,6 @@ fn write(path: &Path, value: &impl serde::Serialize) {
     .expect("write file");
 }
 
-fn svg(section: usize, variant: usize) -> String {
-    const HUES: [u32; 6] = [210, 0, 140, 30, 100, 280];
-    let h = HUES[section];
-    let (cx, cy, r) = [
-        (300, 250, 180),
-        (900, 420, 220),
-        (600, 200, 150),
-        (250, 500, 260),
-    ][variant];
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\" viewBox=\"0 0 1200 675\">\
-         <rect width=\"1200\" height=\"675\" fill=\"hsl({h},35%,78%)\"/>\
-         <rect y=\"430\" width=\"1200\" height=\"245\" fill=\"hsl({h},30%,58%)\"/>\
-         <circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\" fill=\"hsl({},60%,88%)\"/>\
-         <path d=\"M0 470 L260 330 L470 450 L720 280 L1200 480 L1200 675 L0 675Z\" fill=\"hsl({h},28%,40%)\"/></svg>",
-        (h + 40) % 360
-    )
-}
-
 /// `full`: the whole tree; otherwise site.json, front page and search index only.
 fn generate(out: &Path, per_edition: usize, full: bool, page_size: usize) {
     let stories: Vec<Story> = (0..per_edition)
@@ -672,16 +671,6 @@ fn generate(out: &Path, per_edition: usize, full: bool, page_size: usize) {
             section: i % 6,
         })
         .collect();
-    fs::create_dir_all(out.join("img")).expect("create img");
-    for (section, _) in SECTIONS.iter().enumerate() {
-        for v in 0..4 {
-            fs::write(
-                out.join(format!("img/{}-{v}.svg", SECTIONS[section])),
-                svg(section, v),
-            )
-            .expect("write svg");
-        }
-    }
     for lang in LANGS {
         let root = out.join(lang.code);
         let site = Site {

@@ -1,9 +1,9 @@
-//! An image with its caption and credit. Width and height reserve its space before it
-//! loads.
+//! A photo with its caption and credit.
 
 use leptos::prelude::*;
 use stylers::style;
 
+use crate::components::picture::Picture;
 use crate::contract::Image;
 
 #[component]
@@ -17,13 +17,6 @@ pub fn Figure(
     let class = style! {
         figure {
             margin: 1.5rem 0;
-        }
-        img {
-            display: block;
-            width: 100%;
-            height: auto;
-            background: var(--placeholder);
-            border-radius: 4px;
         }
         figcaption {
             margin-top: 0.5rem;
@@ -39,24 +32,10 @@ pub fn Figure(
     let caption = image.caption.clone();
     let credit = image.credit.clone();
     let has_caption = caption.is_some() || credit.is_some();
-    // `sizes` means nothing (and is invalid HTML) without a `srcset`.
-    let sizes = image
-        .srcset
-        .is_some()
-        .then_some("(min-width: 760px) 720px, 100vw");
     view! { class = class,
         <figure>
-            <img
-                src=image.src
-                srcset=image.srcset
-                sizes=sizes
-                alt=image.alt.clone().unwrap_or_default()
-                width=image.width
-                height=image.height
-                loading=if eager { "eager" } else { "lazy" }
-                fetchpriority=if eager { Some("high") } else { None }
-                decoding="async"
-            />
+            // The story's column: 42rem of text width, less the page's margins below it.
+            <Picture image sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)" eager=eager/>
             {has_caption.then(|| view! { class = class,
                 <figcaption>
                     {caption}

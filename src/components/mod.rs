@@ -12,6 +12,7 @@ pub mod header;
 pub mod icons;
 pub mod loading;
 pub mod new_stories;
+pub mod picture;
 pub mod published;
 pub mod section_feed;
 pub mod share_bar;

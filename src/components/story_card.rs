@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::browser::router::href;
+use crate::components::picture::Picture;
 use crate::components::published::Published;
 use crate::contract::Summary;
 use crate::logic::edition::Edition;
@@ -34,15 +35,6 @@ pub fn StoryCard(
             gap: 0.5rem;
             padding: 1rem 0;
             border-bottom: 1px solid var(--rule);
-        }
-        .card img {
-            display: block;
-            width: 100%;
-            height: auto;
-            aspect-ratio: 16 / 9;
-            object-fit: cover;
-            border-radius: 4px;
-            background: var(--placeholder);
         }
         .title {
             margin: 0;
@@ -86,6 +78,16 @@ pub fn StoryCard(
     };
     let link = href(&routes::article(edition, &story.section.slug, &story.slug));
     let image = story.image.clone();
+    // How wide the card's photo is drawn: 14rem beside the text in a long list, two
+    // thirds of the page for a front page's lead, a column of the grid for the rest; the
+    // page's width less its margins on a phone. A lead is the page's largest paint.
+    let sizes = if row {
+        "(min-width: 640px) 14rem, calc(100vw - 2rem)"
+    } else if lead {
+        "(min-width: 900px) 46rem, calc(100vw - 2rem)"
+    } else {
+        "(min-width: 900px) 23rem, calc(100vw - 2rem)"
+    };
     let has_image = image.is_some();
     let title_link = view! { class = class,
         <a href=link target=new_tab.then_some("_blank") rel=new_tab.then_some("noopener")>
@@ -101,9 +103,7 @@ pub fn StoryCard(
     view! { class = class,
         <Staged>
             <article class="card" class:lead=lead class:row=row class:with-image=has_image>
-                {image.map(|i| view! { class = class,
-                    <img src=i.src alt="" width=i.width height=i.height loading="lazy" decoding="async"/>
-                })}
+                {image.map(|image| view! { <Picture image sizes decorative=true crop=true eager=lead/> })}
                 <div class="text">
                     {title}
                     {story.lead.clone().map(|l| view! { class = class, <p class="summary">{l}</p> })}

@@ -159,6 +159,42 @@ pub struct Image {
     /// Dropped whole when any candidate is refused.
     #[serde(default, deserialize_with = "lenient_opt")]
     pub srcset: Option<SrcSet>,
+    /// Beyond the contract: the same picture in newer formats, best first, for a browser
+    /// that reads them (`<picture>`); `src` and `srcset` stay what every client shows.
+    /// A source of a type we do not offer, or whose `srcset` is refused, is dropped.
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub sources: Vec<Source>,
+}
+
+/// One `<source>` of a picture: a format and its widths.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    #[serde(rename = "type")]
+    pub kind: ImageType,
+    pub srcset: SrcSet,
+}
+
+/// The formats a picture's sources may be in (the `type` a browser tests before it
+/// fetches: one it cannot decode costs nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImageType {
+    #[serde(rename = "image/avif")]
+    Avif,
+    #[serde(rename = "image/webp")]
+    Webp,
+}
+
+impl ImageType {
+    pub fn mime(self) -> &'static str {
+        match self {
+            ImageType::Avif => "image/avif",
+            ImageType::Webp => "image/webp",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -14,6 +14,7 @@
 //! let image = newsfront::contract::Image {
 //!     src: "javascript:alert(1)".to_string(),
 //!     width: None, height: None, alt: None, caption: None, credit: None, srcset: None,
+//!     sources: vec![],
 //! };
 //! ```
 //!

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -14,6 +15,9 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
 };
@@ -58,7 +62,16 @@ function headersFor(rules, path) {
 /// `headers: true` applies the build's `_headers` as a static host would. Pages whose
 /// path matches `shell` get 404.html with status 200, as if the build had none there
 /// (a story newer than the last publish): the app renders them.
-export function startServer({ root, port = 0, mount = '/', spa = false, headers = false, shell = null }) {
+export function startServer({ root, port = 0, mount = '/', spa = false, headers = false, shell = null, compress = false }) {
+  // `compress: true` answers with brotli as a CDN does (quality 5, an on-the-fly
+  // setting), for text, scripts and Wasm, when the browser asks for it; photos as they are.
+  const compressed = new Map();
+  const brotli = (key, body) => {
+    if (!compressed.has(key)) {
+      compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+    }
+    return compressed.get(key);
+  };
   const rulesOnce = headers ? readFile(join(root, '_headers'), 'utf8').then(headerRules) : Promise.resolve([]);
   const server = createServer(async (req, res) => {
     try {
@@ -92,6 +105,10 @@ export function startServer({ root, port = 0, mount = '/', spa = false, headers 
         body = Buffer.from(body.toString().replace('<base href="/">', `<base href="${mount}">`));
       }
       const extra = headersFor(await rulesOnce, path);
+      if (compress && !type.startsWith('image/') && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
+        body = brotli(`${target}\n${mount}`, body);
+        extra['content-encoding'] = 'br';
+      }
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
       res.end(body);
     } catch (e) {
