@@ -173,21 +173,24 @@ fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
             Some(url.clone()),
             "{path}"
         );
-        // Every page has a preview the networks show: the demo's photos are SVG, so
-        // the edition's raster card.
+        // Every page has a preview the networks show: the story's photo (the demo's
+        // are 1200x675 JPEGs), else the edition's raster card.
         let image = meta(&html, "property", "og:image");
-        assert_eq!(
-            image.as_deref(),
-            Some(format!("{ORIGIN}/cards/{}.png", edition.lang()).as_str()),
-            "{path}"
-        );
+        let (expected, height) = match article["image"]["src"].as_str() {
+            Some(src) => (
+                format!("{ORIGIN}/api/img/{}", src.rsplit('/').next().unwrap()),
+                "675",
+            ),
+            None => (format!("{ORIGIN}/cards/{}.png", edition.lang()), "630"),
+        };
+        assert_eq!(image, Some(expected), "{path}");
         assert_eq!(
             meta(&html, "property", "og:image:width").as_deref(),
             Some("1200")
         );
         assert_eq!(
             meta(&html, "property", "og:image:height").as_deref(),
-            Some("630")
+            Some(height)
         );
         assert!(meta(&html, "property", "og:image:alt").is_some_and(|a| !a.is_empty()));
         assert_eq!(

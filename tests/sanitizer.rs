@@ -206,7 +206,8 @@ fn forms_keep_their_text_but_not_their_controls() {
     let n = safe(
         "<form action=javascript:alert(1)><p>Name</p><input name=x value=y><button formaction=javascript:alert(1)>Send</button><textarea>t</textarea><select><option>o</option></select></form>",
     );
-    assert_eq!(text_of(&n), "Name");
+    // A browser shows a button's and a text box's text; a list box's options are a control.
+    assert_eq!(text_of(&n), "NameSendt");
     assert_eq!(tags(&n), ["p"]);
 }
 
@@ -261,7 +262,14 @@ fn markup_in_text_stays_text() {
 #[test]
 fn unknown_and_disallowed_wrappers_keep_their_text() {
     let n = safe("<div class=x id=y><span data-x=1><font color=red>kept</font></span></div>");
-    assert_eq!(n, vec![Node::Text("kept".into())]);
+    assert_eq!(
+        n,
+        vec![Node::Element {
+            tag: "div",
+            attrs: vec![],
+            children: vec![Node::Text("kept".into())]
+        }]
+    );
     let n = safe("<marquee>moving</marquee><blink>blinking</blink>");
     assert_eq!(text_of(&n), "movingblinking");
 }
@@ -338,7 +346,10 @@ fn noscript_and_template_content_is_dropped() {
         text("a<template><script>alert(1)</script></template>b"),
         "ab"
     );
-    assert_eq!(text("a<xmp><script>alert(1)</script></xmp>b"), "ab");
+    // A browser shows an <xmp>'s markup as text, like <pre>.
+    let n = safe("a<xmp><script>alert(1)</script></xmp>b");
+    assert_eq!(tags(&n), ["pre"]);
+    assert_eq!(text_of(&n), "a<script>alert(1)</script>b");
     assert_eq!(text("a<title><img src=x onerror=alert(1)></title>b"), "ab");
 }
 
@@ -389,4 +400,94 @@ fn pre_rendered_html_is_escaped_and_balanced() {
         html.matches("</b>").count(),
         "{html}"
     );
+}
+
+/// Issue #19: text a browser shows survives malformed markup, as the HTML standard's
+/// tree construction reads it.
+#[test]
+fn malformed_markup_keeps_the_text_a_browser_shows() {
+    for (html, shown) in [
+        // An unclosed button is an ordinary element: its text and what follows show.
+        ("<p>a<button>b</p><p>c", "abc"),
+        // <frameset> and <frame> in a body are ignored.
+        ("a<frameset><frame src=x>b</frameset>c", "abc"),
+        // An outer end tag closes a <video> (its fallback stays hidden).
+        ("<p>a<video>fallback</p><p>b</p>", "ab"),
+        ("<b>a<video>fallback</b>b", "ab"),
+        // A <video> is not closed by an end tag a <p> inside it stops.
+        ("a<video><p>hidden</video>hidden too", "a"),
+        // In SVG, <style> is not raw text: an HTML tag ends the drawing.
+        ("a<svg><style>x</style><p>b</p>c", "abc"),
+        ("a<svg><style><p>b", "ab"),
+        // ...but inside SVG's HTML openings it is, and the drawing stays hidden.
+        ("a<svg><desc><style><p>x</p></style></desc></svg>b", "ab"),
+        // An unclosed <xmp> shows the rest as text; an unclosed <plaintext> too.
+        ("a<xmp>b <i>c", "ab <i>c"),
+        ("a<plaintext><b>c</plaintext>", "a<b>c</plaintext>"),
+        // What a browser hides stays hidden, closed or not.
+        ("a<style>b", "a"),
+        ("a<iframe>b</p>c", "a"),
+        ("a<title>b</title>c", "ac"),
+        ("a<noscript>b</noscript>c", "ac"),
+        ("a<template><p>b</p></template>c", "ac"),
+        ("a<select><option>b</select>c", "ac"),
+        // Raw text ends only at its own end tag.
+        ("a<script>x</scriptx>y</script>b", "ab"),
+        // A text box shows its markup as text.
+        ("<textarea><b>x</b></textarea>y", "<b>x</b>y"),
+        // Implied end tags keep every item.
+        ("<ul><li>a<li>b</ul>c", "abc"),
+        ("<dl><dt>a<dd>b<dt>c</dl>", "abc"),
+        ("<table><tr><td>a<td>b<tr><td>c</table>d", "abcd"),
+        ("<p>a<div>b</div>c</p>", "abc"),
+        // End tags with nothing to close are ignored; </br> is a line break.
+        ("a</span></div></p>b</br>c", "abc"),
+        // A self-closed HTML element stays open; a self-closed foreign one does not.
+        ("<div/>a</div><svg/>b", "ab"),
+        ("a<script/>b", "a"),
+    ] {
+        assert_eq!(text(html), shown, "{html}");
+    }
+    let n = safe("a<plaintext><b>c");
+    assert_eq!(tags(&n), ["pre"]);
+    let n = safe("<ul><li>a<li>b</ul>");
+    assert_eq!(tags(&n), ["ul", "li", "li"]);
+}
+
+#[test]
+fn formulas_are_kept_as_mathml_without_attributes() {
+    let n = safe(
+        "<p>So <math display=block href=javascript:alert(1) onclick=alert(1)><mfrac><mi mathvariant=bold>a</mi><mn>2</mn></mfrac><mo>=</mo><msqrt><mi>x</mi></msqrt><maction actiontype=statusline><mtext>y</mtext></maction></math> holds.</p>",
+    );
+    assert_eq!(
+        tags(&n),
+        [
+            "p", "math", "mfrac", "mi", "mn", "mo", "msqrt", "mi", "mtext"
+        ]
+    );
+    assert_eq!(attrs(&n), ["math display=block"]);
+    assert_eq!(text_of(&n), "So a2=xy holds.");
+    // HTML inside a token element is HTML; an HTML tag elsewhere ends the formula.
+    let n = safe("<math><mi><b>x</b></mi><mo>+</mo><p>after</p>");
+    assert_eq!(tags(&n), ["math", "mi", "b", "mo", "p"]);
+    // What a formula's annotations carry for machines is not shown.
+    let n = safe(
+        "<math><semantics><mi>x</mi><annotation-xml encoding=\"MathML-Content\"><ci>x</ci></annotation-xml><annotation encoding=\"TeX\">x</annotation></semantics></math>",
+    );
+    assert_eq!(tags(&n), ["math", "semantics", "mi", "annotation"]);
+}
+
+#[test]
+fn every_heading_level_and_the_harmless_elements_of_old_exports_are_kept() {
+    let n = safe(
+        "<h1>a</h1><h5>b</h5><h6>c</h6><p><abbr title=t>d</abbr><cite>e</cite><dfn>f</dfn><kbd>g</kbd><samp>h</samp><var>i</var><small>j</small><sub>k</sub><sup>l</sup><time datetime=2020-01-01>m</time><mark>n</mark><del>o</del><ins>p</ins></p><details open><summary>q</summary>r</details><section>s</section>",
+    );
+    assert_eq!(
+        tags(&n),
+        [
+            "h2", "h5", "h6", "p", "abbr", "cite", "dfn", "kbd", "samp", "var", "small", "sub",
+            "sup", "time", "mark", "del", "ins", "details", "summary", "div"
+        ]
+    );
+    assert_eq!(text_of(&n), "abcdefghijklmnopqrs");
 }

@@ -7,7 +7,7 @@
 
 mod tokenizer;
 
-use tokenizer::{Token, tokenize};
+use tokenizer::{Content, Token, Tokenizer};
 
 use crate::contract::url::{Link, MediaUrl};
 
@@ -23,7 +23,7 @@ pub enum Node {
     },
 }
 
-/// Elements kept as they are.
+/// HTML elements kept as they are.
 const ALLOWED: &[&str] = &[
     "a",
     "abbr",
@@ -34,6 +34,10 @@ const ALLOWED: &[&str] = &[
     "cite",
     "code",
     "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
     "dl",
     "dt",
     "em",
@@ -42,9 +46,13 @@ const ALLOWED: &[&str] = &[
     "h2",
     "h3",
     "h4",
+    "h5",
+    "h6",
     "hr",
     "i",
     "img",
+    "ins",
+    "kbd",
     "li",
     "mark",
     "ol",
@@ -52,9 +60,11 @@ const ALLOWED: &[&str] = &[
     "pre",
     "q",
     "s",
+    "samp",
     "small",
     "strong",
     "sub",
+    "summary",
     "sup",
     "table",
     "tbody",
@@ -62,54 +72,230 @@ const ALLOWED: &[&str] = &[
     "tfoot",
     "th",
     "thead",
+    "time",
     "tr",
     "u",
     "ul",
+    "var",
 ];
 
-/// Elements without children.
-const VOID: &[&str] = &["br", "hr", "img"];
+/// MathML's presentation elements that are kept: formulas read as formulas. They load
+/// and run nothing, and they keep no attribute but `display`.
+pub const MATHML: &[&str] = &[
+    "annotation",
+    "math",
+    "mfrac",
+    "mi",
+    "mn",
+    "mo",
+    "mover",
+    "mroot",
+    "mrow",
+    "ms",
+    "mspace",
+    "msqrt",
+    "msub",
+    "msubsup",
+    "msup",
+    "mtable",
+    "mtd",
+    "mtext",
+    "mtr",
+    "munder",
+    "munderover",
+    "semantics",
+];
 
-/// Elements dropped together with everything inside them: script and style carriers,
-/// frames and plug-ins, forms' controls, and foreign (SVG, MathML) content whose parsing
-/// rules differ from HTML's.
-const DROP_WITH_CONTENT: &[&str] = &[
+/// HTML elements shown as a kept one: a story's own title is its page's only `h1`, and
+/// sections of an old page read as blocks.
+fn renamed(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "h1" => "h2",
+        "xmp" | "listing" | "plaintext" => "pre",
+        "image" => "img",
+        "address" | "article" | "aside" | "center" | "footer" | "header" | "hgroup" | "main"
+        | "nav" | "search" | "section" => "div",
+        _ => return None,
+    })
+}
+
+/// Elements without content or end tag.
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr",
+];
+
+/// Elements whose content a browser does not show: script and style carriers, frames
+/// and plug-ins (their content is a fallback the browser does not need), media,
+/// templates, a `<noscript>` (the page runs script) and SVG drawings (kept out: their
+/// markup can carry script and styles). Everything in them is dropped, up to the end
+/// tag that closes them where a browser would close them.
+const HIDDEN: &[&str] = &[
+    "applet", "audio", "canvas", "datalist", "iframe", "noembed", "noframes", "noscript", "object",
+    "script", "select", "style", "svg", "template", "title", "video",
+];
+
+/// Tags a browser ignores in a body (the element is not made; its content stays).
+const IGNORED: &[&str] = &["body", "frameset", "head", "html"];
+
+/// How an HTML element's content is read (raw text is an HTML rule only: in SVG or
+/// MathML these are ordinary elements).
+fn content(name: &str) -> Option<Content> {
+    Some(match name {
+        "iframe" | "noembed" | "noframes" | "noscript" | "script" | "style" | "xmp" => {
+            Content::RawText
+        }
+        "textarea" | "title" => Content::RcData,
+        "plaintext" => Content::PlainText,
+        _ => return None,
+    })
+}
+
+/// The HTML standard's "special" elements: an end tag of an ordinary element never
+/// closes one.
+const SPECIAL: &[&str] = &[
+    "address",
     "applet",
-    "audio",
+    "area",
+    "article",
+    "aside",
     "base",
+    "basefont",
+    "bgsound",
+    "blockquote",
+    "body",
+    "br",
     "button",
-    "canvas",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
     "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
     "frame",
     "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
     "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
     "iframe",
+    "img",
     "input",
+    "keygen",
+    "li",
     "link",
-    "math",
+    "listing",
+    "main",
+    "marquee",
+    "menu",
     "meta",
+    "nav",
     "noembed",
     "noframes",
     "noscript",
     "object",
-    "option",
+    "ol",
+    "p",
     "param",
     "plaintext",
+    "pre",
     "script",
+    "search",
+    "section",
     "select",
     "source",
     "style",
-    "svg",
+    "summary",
+    "table",
+    "tbody",
+    "td",
     "template",
     "textarea",
+    "tfoot",
+    "th",
+    "thead",
     "title",
+    "tr",
     "track",
-    "video",
+    "ul",
+    "wbr",
     "xmp",
 ];
 
+/// Start tags that close an open `<p>` first.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dd",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "plaintext",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "xmp",
+];
+
+/// What bounds the search for an open element (the standard's "has an element in scope").
+const SCOPE: &[&str] = &[
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+];
+
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
 /// Deeper markup is flattened: it keeps the rebuild cheap and bounded on hostile input.
 const MAX_DEPTH: usize = 32;
+/// Open elements beyond this are not tracked (their tags are ignored, their text kept):
+/// closing an element searches the open ones, so this bounds the work per tag.
+const MAX_OPEN: usize = 512;
 
 fn allowed_tag(name: &str) -> Option<&'static str> {
     ALLOWED.iter().copied().find(|t| *t == name)
@@ -142,6 +328,11 @@ fn allowed_attrs(
                 .then_some(("scope", value)),
             ("ol", "start") => digits(&value).map(|v| ("start", v)),
             ("abbr" | "a", "title") => Some(("title", value)),
+            ("details", "open") => Some(("open", String::new())),
+            ("time", "datetime") => Some(("datetime", value)),
+            ("math", "display") => {
+                matches!(value.as_str(), "block" | "inline").then_some(("display", value))
+            }
             _ => None,
         };
         out.extend(kept);
@@ -155,27 +346,73 @@ fn allowed_attrs(
     out
 }
 
-struct Open {
-    tag: &'static str,
-    attrs: Vec<(&'static str, String)>,
-    children: Vec<Node>,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ns {
+    Html,
+    Svg,
+    Math,
 }
 
+/// What becomes of an open element.
+enum Kind {
+    /// Kept in the tree, with what it holds so far.
+    Kept {
+        tag: &'static str,
+        attrs: Vec<(&'static str, String)>,
+        children: Vec<Node>,
+    },
+    /// Not kept; its content is (a `<span>`, a `<button>`, an unknown tag).
+    Unwrapped,
+    /// Not kept, and neither is anything inside it.
+    Hidden,
+}
+
+struct Open {
+    /// As written (lower case), for matching its end tag.
+    name: String,
+    ns: Ns,
+    kind: Kind,
+}
+
+impl Open {
+    /// Where foreign content lets HTML in: MathML's text elements and SVG's
+    /// `foreignObject`, `desc` and `title` (the standard's integration points).
+    fn lets_html_in(&self, token: &str) -> bool {
+        match self.ns {
+            Ns::Math => {
+                matches!(self.name.as_str(), "mi" | "mo" | "mn" | "ms" | "mtext")
+                    && !matches!(token, "mglyph" | "malignmark")
+            }
+            Ns::Svg => matches!(self.name.as_str(), "foreignobject" | "desc" | "title"),
+            Ns::Html => true,
+        }
+    }
+}
+
+/// The standard's tree construction, where it decides which text is shown: the open
+/// elements (kept, unwrapped or hidden), the end tags that close them, the start tags
+/// that close others first, and foreign content.
 struct Builder {
     root: Vec<Node>,
     open: Vec<Open>,
+    /// Hidden elements among the open ones: text is dropped while there is one.
+    hidden: usize,
+    /// Kept elements among the open ones.
+    kept: usize,
 }
 
 impl Builder {
     fn children(&mut self) -> &mut Vec<Node> {
-        match self.open.last_mut() {
-            Some(o) => &mut o.children,
-            None => &mut self.root,
+        for o in self.open.iter_mut().rev() {
+            if let Kind::Kept { children, .. } = &mut o.kind {
+                return children;
+            }
         }
+        &mut self.root
     }
 
     fn text(&mut self, s: &str) {
-        if s.is_empty() {
+        if s.is_empty() || self.hidden > 0 {
             return;
         }
         let children = self.children();
@@ -186,52 +423,283 @@ impl Builder {
         }
     }
 
-    fn close_top(&mut self) {
-        if let Some(o) = self.open.pop() {
-            let node = Node::Element {
-                tag: o.tag,
-                attrs: o.attrs,
-                children: o.children,
-            };
-            self.children().push(node);
+    fn pop(&mut self) {
+        let Some(o) = self.open.pop() else { return };
+        match o.kind {
+            Kind::Kept {
+                tag,
+                attrs,
+                children,
+            } => {
+                self.kept -= 1;
+                if self.hidden == 0 {
+                    self.children().push(Node::Element {
+                        tag,
+                        attrs,
+                        children,
+                    });
+                }
+            }
+            Kind::Hidden => self.hidden -= 1,
+            Kind::Unwrapped => {}
         }
     }
 
-    fn start(&mut self, tag: &'static str, attrs: Vec<(&'static str, String)>) {
-        if tag == "img" && !attrs.iter().any(|(n, _)| *n == "src") {
+    /// Closes the open elements down to and with the one at `i`.
+    fn pop_to(&mut self, i: usize) {
+        while self.open.len() > i {
+            self.pop();
+        }
+    }
+
+    /// Opens an element; false when too many are open (then it is not tracked).
+    fn push(&mut self, name: &str, ns: Ns, kind: Kind) -> bool {
+        if self.open.len() >= MAX_OPEN {
+            return false;
+        }
+        let kind = match kind {
+            Kind::Kept { .. } if self.kept >= MAX_DEPTH => Kind::Unwrapped,
+            kind => kind,
+        };
+        match kind {
+            Kind::Kept { .. } => self.kept += 1,
+            Kind::Hidden => self.hidden += 1,
+            Kind::Unwrapped => {}
+        }
+        self.open.push(Open {
+            name: name.to_string(),
+            ns,
+            kind,
+        });
+        true
+    }
+
+    fn void(&mut self, tag: &'static str, attrs: Vec<(&'static str, String)>) {
+        if self.hidden > 0 || tag == "img" && !attrs.iter().any(|(n, _)| *n == "src") {
             return;
         }
-        if VOID.contains(&tag) {
-            self.children().push(Node::Element {
-                tag,
-                attrs,
-                children: Vec::new(),
-            });
-        } else if self.open.len() < MAX_DEPTH {
-            // A link inside a link is not valid HTML; close the outer one as browsers do.
-            if tag == "a" && self.open.iter().any(|o| o.tag == "a") {
-                self.end("a");
+        self.children().push(Node::Element {
+            tag,
+            attrs,
+            children: Vec::new(),
+        });
+    }
+
+    /// The nearest open HTML element named one of `names`, not beyond a scope boundary
+    /// (`SCOPE` and `extra`) or foreign content's HTML openings.
+    fn in_scope(&self, names: &[&str], extra: &[&str]) -> Option<usize> {
+        for (i, o) in self.open.iter().enumerate().rev() {
+            if o.ns == Ns::Html && names.contains(&o.name.as_str()) {
+                return Some(i);
             }
-            self.open.push(Open {
-                tag,
-                attrs,
-                children: Vec::new(),
-            });
+            let boundary = match o.ns {
+                Ns::Html => SCOPE.contains(&o.name.as_str()) || extra.contains(&o.name.as_str()),
+                _ => o.lets_html_in(""),
+            };
+            if boundary {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn close_in_scope(&mut self, names: &[&str], extra: &[&str]) {
+        if let Some(i) = self.in_scope(names, extra) {
+            self.pop_to(i);
         }
     }
 
-    fn end(&mut self, tag: &str) {
-        if let Some(i) = self.open.iter().rposition(|o| o.tag == tag) {
-            while self.open.len() > i {
-                self.close_top();
+    /// The nearest open `names` before any special element but `address`, `div` and
+    /// `p` (how a new `<li>` or `<dd>` closes the last).
+    fn close_item(&mut self, names: &[&str]) {
+        for (i, o) in self.open.iter().enumerate().rev() {
+            if o.ns != Ns::Html {
+                return;
+            }
+            if names.contains(&o.name.as_str()) {
+                self.pop_to(i);
+                return;
+            }
+            if SPECIAL.contains(&o.name.as_str())
+                && !matches!(o.name.as_str(), "address" | "div" | "p")
+            {
+                return;
+            }
+        }
+    }
+
+    /// Does the current node read this start tag as foreign content?
+    fn foreign(&self, name: &str) -> Option<Ns> {
+        let top = self.open.last()?;
+        (top.ns != Ns::Html && !top.lets_html_in(name)).then_some(top.ns)
+    }
+
+    fn start(
+        &mut self,
+        tokens: &mut Tokenizer<'_>,
+        name: String,
+        attrs: Vec<(String, String)>,
+        self_closing: bool,
+        base: &str,
+    ) {
+        if let Some(ns) = self.foreign(&name) {
+            let breaks_out = BREAKOUT.contains(&name.as_str())
+                || name == "font"
+                    && attrs
+                        .iter()
+                        .any(|(a, _)| matches!(a.as_str(), "color" | "face" | "size"));
+            if !breaks_out {
+                let ns = match name.as_str() {
+                    "svg" => Ns::Svg,
+                    "math" => Ns::Math,
+                    _ => ns,
+                };
+                let kind = match ns {
+                    Ns::Math if name == "annotation-xml" => Kind::Hidden,
+                    Ns::Math => match MATHML.iter().copied().find(|t| *t == name) {
+                        Some(tag) => Kind::Kept {
+                            tag,
+                            attrs: allowed_attrs(tag, attrs.into_iter(), base),
+                            children: Vec::new(),
+                        },
+                        None => Kind::Unwrapped,
+                    },
+                    _ => Kind::Hidden,
+                };
+                if self.push(&name, ns, kind) && self_closing {
+                    self.pop_to(self.open.len() - 1);
+                }
+                return;
+            }
+            // An HTML element that cannot live in SVG or MathML ends it, as in browsers.
+            while let Some(top) = self.open.last() {
+                if top.ns == Ns::Html || top.lets_html_in(&name) {
+                    break;
+                }
+                self.pop();
+            }
+        }
+        self.html_start(tokens, name, attrs, self_closing, base);
+    }
+
+    fn html_start(
+        &mut self,
+        tokens: &mut Tokenizer<'_>,
+        name: String,
+        attrs: Vec<(String, String)>,
+        self_closing: bool,
+        base: &str,
+    ) {
+        let n = name.as_str();
+        if IGNORED.contains(&n) {
+            return;
+        }
+        if CLOSES_P.contains(&n) {
+            self.close_in_scope(&["p"], &["button"]);
+        }
+        match n {
+            "li" => self.close_item(&["li"]),
+            "dd" | "dt" => self.close_item(&["dd", "dt"]),
+            "button" => self.close_in_scope(&["button"], &[]),
+            "a" => {
+                if let Some(i) = self.open.iter().rposition(|o| o.name == "a") {
+                    self.pop_to(i);
+                }
+            }
+            "td" | "th" => self.close_in_scope(&["td", "th"], &[]),
+            "tr" => self.close_in_scope(&["tr"], &[]),
+            "tbody" | "thead" | "tfoot" => {
+                self.close_in_scope(&["tbody", "thead", "tfoot"], &[]);
+            }
+            _ if HEADINGS.contains(&n) => {
+                if self
+                    .open
+                    .last()
+                    .is_some_and(|o| o.ns == Ns::Html && HEADINGS.contains(&o.name.as_str()))
+                {
+                    self.pop_to(self.open.len() - 1);
+                }
+            }
+            _ => {}
+        }
+        let tag = allowed_tag(n).or_else(|| renamed(n));
+        if VOID.contains(&n) || n == "image" {
+            if let Some(tag) = tag {
+                self.void(tag, allowed_attrs(tag, attrs.into_iter(), base));
+            }
+            return;
+        }
+        let ns = match n {
+            "svg" => Ns::Svg,
+            "math" => Ns::Math,
+            _ => Ns::Html,
+        };
+        let tag = tag.or((ns == Ns::Math).then_some("math"));
+        let kind = if HIDDEN.contains(&n) {
+            Kind::Hidden
+        } else if let Some(tag) = tag {
+            Kind::Kept {
+                tag,
+                attrs: allowed_attrs(tag, attrs.into_iter(), base),
+                children: Vec::new(),
+            }
+        } else {
+            Kind::Unwrapped
+        };
+        let pushed = self.push(n, ns, kind);
+        // Only foreign elements close themselves (`<svg/>`); `<div/>` stays open.
+        if ns != Ns::Html && self_closing {
+            if pushed {
+                self.pop_to(self.open.len() - 1);
+            }
+            return;
+        }
+        if let Some(how) = content(n) {
+            let (text, closed) = tokens.content(n, how);
+            if let Some(text) = text.filter(|_| !HIDDEN.contains(&n)) {
+                self.text(&text);
+            }
+            if pushed && (closed || how == Content::PlainText) {
+                self.pop_to(self.open.len() - 1);
+            }
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        // In foreign content, an end tag closes the foreign element of its name.
+        for (i, o) in self.open.iter().enumerate().rev() {
+            if o.ns == Ns::Html {
+                break;
+            }
+            if o.name.eq_ignore_ascii_case(name) {
+                self.pop_to(i);
+                return;
+            }
+        }
+        match name {
+            _ if IGNORED.contains(&name) => {}
+            // `</br>` is read as `<br>`.
+            "br" => self.void("br", Vec::new()),
+            "p" => self.close_in_scope(&["p"], &["button"]),
+            "li" => self.close_in_scope(&["li"], &["ol", "ul"]),
+            _ if HEADINGS.contains(&name) => self.close_in_scope(HEADINGS, &[]),
+            _ if SPECIAL.contains(&name) => self.close_in_scope(&[name], &[]),
+            _ => {
+                for (i, o) in self.open.iter().enumerate().rev() {
+                    if o.ns == Ns::Html && o.name == name {
+                        self.pop_to(i);
+                        return;
+                    }
+                    if SPECIAL.contains(&o.name.as_str()) {
+                        return;
+                    }
+                }
             }
         }
     }
 
     fn finish(mut self) -> Vec<Node> {
-        while !self.open.is_empty() {
-            self.close_top();
-        }
+        self.pop_to(0);
         self.root
     }
 }
@@ -242,56 +710,19 @@ pub fn sanitize(html: &str, base: &str) -> Vec<Node> {
     let mut b = Builder {
         root: Vec::new(),
         open: Vec::new(),
+        hidden: 0,
+        kept: 0,
     };
-    // Inside a dropped element: its name and how many of it are open.
-    let mut dropping: Option<(String, usize)> = None;
-    for token in tokenize(html) {
+    let mut tokens = Tokenizer::new(html);
+    while let Some(token) = tokens.next() {
         match token {
             Token::Start {
                 name,
                 attrs,
                 self_closing,
-            } => {
-                if let Some((d, depth)) = &mut dropping {
-                    // Foreign content (SVG, MathML) ends at an HTML element that cannot
-                    // live in it, as in browsers: an unclosed <svg> does not hide the
-                    // rest of the article.
-                    let breaks_out =
-                        matches!(d.as_str(), "svg" | "math") && BREAKOUT.contains(&name.as_str());
-                    if !breaks_out {
-                        if *d == name && !self_closing {
-                            *depth += 1;
-                        }
-                        continue;
-                    }
-                    dropping = None;
-                }
-                if DROP_WITH_CONTENT.contains(&name.as_str()) {
-                    if !self_closing && !VOID_DROPPED.contains(&name.as_str()) {
-                        dropping = Some((name, 1));
-                    }
-                    continue;
-                }
-                if let Some(tag) = allowed_tag(&name) {
-                    b.start(tag, allowed_attrs(tag, attrs.into_iter(), base));
-                }
-            }
-            Token::End { name } => {
-                if let Some((d, depth)) = &mut dropping {
-                    if *d == name {
-                        *depth -= 1;
-                        if *depth == 0 {
-                            dropping = None;
-                        }
-                    }
-                    continue;
-                }
-                if let Some(tag) = allowed_tag(&name) {
-                    b.end(tag);
-                }
-            }
-            Token::Text(t) if dropping.is_none() => b.text(&t),
-            Token::Text(_) => {}
+            } => b.start(&mut tokens, name, attrs, self_closing, base),
+            Token::End { name } => b.end(&name),
+            Token::Text(t) => b.text(&t),
         }
     }
     b.finish()
@@ -345,10 +776,6 @@ const BREAKOUT: &[&str] = &[
     "var",
 ];
 
-/// Dropped elements that have no end tag, so nothing after them is dropped.
-const VOID_DROPPED: &[&str] = &[
-    "base", "embed", "input", "link", "meta", "param", "source", "track",
-];
 /// Writes `text` escaped for HTML or XML content and quoted attribute values. Control
 /// characters, which XML 1.0 does not allow, are dropped.
 pub fn escape(text: &str, out: &mut String) {

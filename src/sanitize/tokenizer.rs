@@ -1,6 +1,6 @@
 //! A small HTML tokenizer for the sanitiser: tags with attributes, text with character
-//! references, comments skipped, raw-text elements (script, style…) read to their end
-//! tag as browsers do.
+//! references, comments skipped; an element's raw text (script, style…) read to its end
+//! tag when the tree builder says the element is one (`Content`), as in browsers.
 //!
 //! Ours rather than html5gum's: that full WHATWG tokenizer added about 40 KB (brotli) to
 //! the Wasm bundle, a fifth of the page budget, for fragments that are only ever
@@ -21,10 +21,17 @@ pub enum Token {
     Text(String),
 }
 
-/// Elements whose content is raw text up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-];
+/// How the content of an element just started is read, which the tree builder decides
+/// (in SVG or MathML, `<style>` is an ordinary element; in HTML it is raw text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    /// Text up to the element's end tag, as written (`script`, `style`, `xmp`...).
+    RawText,
+    /// The same with character references decoded (`title`, `textarea`).
+    RcData,
+    /// Everything to the end of the input is text (`plaintext`).
+    PlainText,
+}
 
 fn named_reference(name: &str) -> Option<char> {
     Some(match name {
@@ -195,77 +202,142 @@ fn attributes(c: &mut Cursor<'_>) -> (Vec<(String, String)>, bool) {
     (attrs, self_closing)
 }
 
-/// Splits an HTML fragment into tokens.
-pub fn tokenize(html: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut c = Cursor { s: html, i: 0 };
-    let mut text_start = 0;
-    while let Some(p) = c.rest().find('<') {
-        let lt = c.i + p;
-        let after = &html[lt + 1..];
-        let next = after.chars().next();
-        let is_markup =
-            matches!(next, Some(ch) if ch.is_ascii_alphabetic() || matches!(ch, '/' | '!' | '?'));
-        if !is_markup {
-            c.i = lt + 1;
-            continue;
+/// Reads an HTML fragment token by token; the tree builder says, after a start tag,
+/// how that element's content is read (`content`).
+pub struct Tokenizer<'a> {
+    c: Cursor<'a>,
+    /// Where the text not yet returned begins.
+    text_start: usize,
+    /// A tag found after a run of text, returned on the next call.
+    pending: Option<Token>,
+}
+
+impl<'a> Tokenizer<'a> {
+    pub fn new(html: &'a str) -> Self {
+        Tokenizer {
+            c: Cursor { s: html, i: 0 },
+            text_start: 0,
+            pending: None,
         }
-        if text_start < lt {
-            out.push(Token::Text(decode_references(&html[text_start..lt])));
-        }
-        c.i = lt + 1;
-        match next {
-            Some('!') if after.starts_with("!--") => {
-                c.i += 3;
-                c.skip_past("-->");
-            }
-            Some('!' | '?') => c.skip_past(">"),
-            Some('/') => {
-                c.bump();
-                if c.peek().is_some_and(|ch| ch.is_ascii_alphabetic()) {
-                    let name = tag_name(&mut c);
-                    c.skip_past(">");
-                    out.push(Token::End { name });
-                } else {
-                    c.skip_past(">");
-                }
-            }
-            _ => {
-                let name = tag_name(&mut c);
-                let (attrs, self_closing) = attributes(&mut c);
-                let raw = RAW_TEXT.contains(&name.as_str()) && !self_closing;
-                out.push(Token::Start {
-                    name: name.clone(),
-                    attrs,
-                    self_closing,
-                });
-                if raw {
-                    let close = format!("</{name}");
-                    let lower = c.rest().to_ascii_lowercase();
-                    let end = lower.find(&close).map_or(html.len(), |p| c.i + p);
-                    if c.i < end {
-                        out.push(Token::Text(html[c.i..end].to_string()));
-                    }
-                    c.i = end;
-                    if end < html.len() {
-                        c.i += close.len();
-                        c.skip_past(">");
-                        out.push(Token::End { name });
-                    }
-                }
-            }
-        }
-        text_start = c.i;
     }
-    if text_start < html.len() {
-        out.push(Token::Text(decode_references(&html[text_start..])));
+
+    /// The content of the element whose start tag was just returned, read as `how`:
+    /// its text (if any) and whether its end tag came (then it is consumed too).
+    pub fn content(&mut self, name: &str, how: Content) -> (Option<String>, bool) {
+        let html = self.c.s;
+        let from = self.c.i;
+        let (end, closed) = match how {
+            Content::PlainText => (html.len(), false),
+            Content::RawText | Content::RcData => {
+                let close = format!("</{name}");
+                let lower = html[from..].to_ascii_lowercase();
+                // An end tag is `</name` followed by a space, `/` or `>` (or the end).
+                let mut found = None;
+                let mut at = 0;
+                while let Some(p) = lower[at..].find(&close) {
+                    let after = lower[at + p + close.len()..].chars().next();
+                    if after.is_none_or(|ch| is_space(ch) || matches!(ch, '/' | '>')) {
+                        found = Some(from + at + p);
+                        break;
+                    }
+                    at += p + close.len();
+                }
+                found.map_or((html.len(), false), |p| (p, true))
+            }
+        };
+        let raw = &html[from..end];
+        let text = (!raw.is_empty()).then(|| match how {
+            Content::RcData => decode_references(raw),
+            _ => raw.to_string(),
+        });
+        self.c.i = end;
+        if closed {
+            self.c.i += name.len() + 2;
+            self.c.skip_past(">");
+        }
+        self.text_start = self.c.i;
+        (text, closed)
     }
-    out
+}
+
+impl Iterator for Tokenizer<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        if let Some(t) = self.pending.take() {
+            return Some(t);
+        }
+        let html = self.c.s;
+        loop {
+            let Some(p) = self.c.rest().find('<') else {
+                let start = self.text_start;
+                self.text_start = html.len();
+                self.c.i = html.len();
+                return (start < html.len())
+                    .then(|| Token::Text(decode_references(&html[start..])));
+            };
+            let lt = self.c.i + p;
+            let after = &html[lt + 1..];
+            let next = after.chars().next();
+            let is_markup = matches!(next, Some(ch) if ch.is_ascii_alphabetic() || matches!(ch, '/' | '!' | '?'));
+            if !is_markup {
+                self.c.i = lt + 1;
+                continue;
+            }
+            let text = (self.text_start < lt)
+                .then(|| Token::Text(decode_references(&html[self.text_start..lt])));
+            self.c.i = lt + 1;
+            let tag = match next {
+                Some('!') if after.starts_with("!--") => {
+                    self.c.i += 3;
+                    self.c.skip_past("-->");
+                    None
+                }
+                Some('!' | '?') => {
+                    self.c.skip_past(">");
+                    None
+                }
+                Some('/') => {
+                    self.c.bump();
+                    if self.c.peek().is_some_and(|ch| ch.is_ascii_alphabetic()) {
+                        let name = tag_name(&mut self.c);
+                        self.c.skip_past(">");
+                        Some(Token::End { name })
+                    } else {
+                        self.c.skip_past(">");
+                        None
+                    }
+                }
+                _ => {
+                    let name = tag_name(&mut self.c);
+                    let (attrs, self_closing) = attributes(&mut self.c);
+                    Some(Token::Start {
+                        name,
+                        attrs,
+                        self_closing,
+                    })
+                }
+            };
+            self.text_start = self.c.i;
+            match (text, tag) {
+                (Some(text), tag) => {
+                    self.pending = tag;
+                    return Some(text);
+                }
+                (None, Some(tag)) => return Some(tag),
+                (None, None) => {}
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tokenize(html: &str) -> Vec<Token> {
+        Tokenizer::new(html).collect()
+    }
 
     fn start(name: &str, attrs: &[(&str, &str)]) -> Token {
         Token::Start {
@@ -319,17 +391,30 @@ mod tests {
     }
 
     #[test]
-    fn raw_text_runs_to_its_end_tag() {
-        let t = tokenize("<script>if (a<b) { x('</p>') }</SCRIPT >after");
+    fn raw_text_runs_to_its_end_tag_when_the_builder_asks() {
+        let mut t = Tokenizer::new("<script>if (a<b) { x('</p>') }</scriptx></SCRIPT >after");
+        assert_eq!(t.next(), Some(start("script", &[])));
         assert_eq!(
-            t,
+            t.content("script", Content::RawText),
+            (Some("if (a<b) { x('</p>') }</scriptx>".into()), true)
+        );
+        assert_eq!(t.next(), Some(Token::Text("after".into())));
+        assert_eq!(t.next(), None);
+        let mut t = Tokenizer::new("<title>a &amp; b");
+        t.next();
+        assert_eq!(
+            t.content("title", Content::RcData),
+            (Some("a & b".into()), false)
+        );
+        assert_eq!(t.next(), None);
+        // Not asked: an ordinary element (a style inside SVG).
+        assert_eq!(
+            tokenize("<style>a<p>b"),
             vec![
-                start("script", &[]),
-                Token::Text("if (a<b) { x('</p>') }".into()),
-                Token::End {
-                    name: "script".into()
-                },
-                Token::Text("after".into()),
+                start("style", &[]),
+                Token::Text("a".into()),
+                start("p", &[]),
+                Token::Text("b".into())
             ]
         );
     }

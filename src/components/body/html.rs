@@ -6,7 +6,10 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::sanitize::Node;
+use crate::sanitize::{MATHML, Node};
+
+/// Formulas are MathML elements, not HTML ones of the same name.
+const MATHML_NS: &str = "http://www.w3.org/1998/Math/MathML";
 
 fn build(document: &web_sys::Document, parent: &web_sys::Node, nodes: &[Node]) {
     for node in nodes {
@@ -19,7 +22,12 @@ fn build(document: &web_sys::Document, parent: &web_sys::Node, nodes: &[Node]) {
                 attrs,
                 children,
             } => {
-                let Ok(el) = document.create_element(tag) else {
+                let el = if MATHML.contains(tag) {
+                    document.create_element_ns(Some(MATHML_NS), tag)
+                } else {
+                    document.create_element(tag)
+                };
+                let Ok(el) = el else {
                     continue;
                 };
                 for (name, value) in attrs {
