@@ -380,7 +380,11 @@ fn the_hostile_corpus_leaves_nothing_live_and_keeps_the_text_around_it() {
         let html = format!("<p>before</p>{v}<p>after</p>");
         let t = text(&html);
         assert!(t.starts_with("before"), "{v}: {t:?}");
-        assert!(t.ends_with("after"), "{v}: {t:?}");
+        // After a <plaintext>, the rest shows as written.
+        assert!(
+            t.ends_with("after") || t.ends_with("<p>after</p>"),
+            "{v}: {t:?}"
+        );
     }
 }
 
@@ -452,21 +456,27 @@ fn malformed_markup_keeps_the_text_a_browser_shows() {
     assert_eq!(tags(&n), ["pre"]);
     let n = safe("<ul><li>a<li>b</ul>");
     assert_eq!(tags(&n), ["ul", "li", "li"]);
+    // A new row or the table's end closes the open cell, as in a browser.
+    let n = safe("<table><tr><td>a<td>b</tr><tr><td>c</table><p>d");
+    assert_eq!(tags(&n), ["table", "tr", "td", "td", "tr", "td", "p"]);
+    let n = safe("<table><tr><td>a<tr><td>b</table>");
+    assert_eq!(tags(&n), ["table", "tr", "td", "tr", "td"]);
 }
 
 #[test]
 fn formulas_are_kept_as_mathml_without_attributes() {
     let n = safe(
-        "<p>So <math display=block href=javascript:alert(1) onclick=alert(1)><mfrac><mi mathvariant=bold>a</mi><mn>2</mn></mfrac><mo>=</mo><msqrt><mi>x</mi></msqrt><maction actiontype=statusline><mtext>y</mtext></maction></math> holds.</p>",
+        "<p>So <math display=block href=javascript:alert(1) onclick=alert(1)><mfrac><mi mathvariant=bold>a</mi><mn>2</mn></mfrac><mo>=</mo><msqrt><mi>x</mi></msqrt><maction actiontype=statusline><mtext>y</mtext></maction><mscarries><mn>1</mn></mscarries></math> holds.</p>",
     );
     assert_eq!(
         tags(&n),
         [
-            "p", "math", "mfrac", "mi", "mn", "mo", "msqrt", "mi", "mtext"
-        ]
+            "p", "math", "mfrac", "mi", "mn", "mo", "msqrt", "mi", "maction", "mtext", "mn"
+        ],
+        "an element beyond MathML Core (mscarries) keeps its content"
     );
     assert_eq!(attrs(&n), ["math display=block"]);
-    assert_eq!(text_of(&n), "So a2=xy holds.");
+    assert_eq!(text_of(&n), "So a2=xy1 holds.");
     // HTML inside a token element is HTML; an HTML tag elsewhere ends the formula.
     let n = safe("<math><mi><b>x</b></mi><mo>+</mo><p>after</p>");
     assert_eq!(tags(&n), ["math", "mi", "b", "mo", "p"]);

@@ -79,21 +79,31 @@ const ALLOWED: &[&str] = &[
     "var",
 ];
 
-/// MathML's presentation elements that are kept: formulas read as formulas. They load
-/// and run nothing, and they keep no attribute but `display`.
+/// MathML's presentation elements that are kept (MathML Core's): formulas read as
+/// formulas, and a browser shows of them what it would show of the original (the
+/// first choice of an `maction`, nothing of an `mphantom`). They load and run nothing,
+/// and they keep no attribute but `display`.
 pub const MATHML: &[&str] = &[
     "annotation",
+    "maction",
     "math",
+    "menclose",
+    "merror",
     "mfrac",
     "mi",
+    "mmultiscripts",
     "mn",
     "mo",
     "mover",
+    "mpadded",
+    "mphantom",
+    "mprescripts",
     "mroot",
     "mrow",
     "ms",
     "mspace",
     "msqrt",
+    "mstyle",
     "msub",
     "msubsup",
     "msup",
@@ -291,6 +301,15 @@ const SCOPE: &[&str] = &[
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
+/// Start tags a browser ignores outside a table (and the `table` itself).
+const TABLE_PARTS: &[&str] = &[
+    "caption", "col", "colgroup", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+];
+
+/// A table's elements that hold only table parts: anything else in them goes before
+/// the table.
+const TABLE_ROWS: &[&str] = &["table", "tbody", "tfoot", "thead", "tr"];
+
 /// Deeper markup is flattened: it keeps the rebuild cheap and bounded on hostile input.
 const MAX_DEPTH: usize = 32;
 /// Open elements beyond this are not tracked (their tags are ignored, their text kept):
@@ -372,6 +391,11 @@ struct Open {
     name: String,
     ns: Ns,
     kind: Kind,
+    /// The open kept element (an index in `Builder::open`; `None`: the fragment) that
+    /// this one goes into when it is closed...
+    parent: Option<usize>,
+    /// ...and the one its content goes into: itself if it is kept, else its parent.
+    into: Option<usize>,
 }
 
 impl Open {
@@ -402,20 +426,48 @@ struct Builder {
 }
 
 impl Builder {
-    fn children(&mut self) -> &mut Vec<Node> {
-        for o in self.open.iter_mut().rev() {
-            if let Kind::Kept { children, .. } = &mut o.kind {
-                return children;
-            }
+    /// Where new content goes (`None`: the fragment). Content that cannot live in a
+    /// table (text, most elements) goes before it, into the table's parent, as a
+    /// browser puts it ("foster parenting"): then the pre-rendered HTML of the tree reads
+    /// back as the same tree.
+    fn target(&self, fosterable: bool) -> Option<usize> {
+        let top = self.open.last()?;
+        if fosterable
+            && top.ns == Ns::Html
+            && TABLE_ROWS.contains(&top.name.as_str())
+            && let Some(t) = self.open_html_at("table")
+        {
+            return self.open[t].parent;
         }
-        &mut self.root
+        top.into
+    }
+
+    fn children_at(&mut self, at: Option<usize>) -> &mut Vec<Node> {
+        match at.map(|i| &mut self.open[i].kind) {
+            Some(Kind::Kept { children, .. }) => children,
+            _ => &mut self.root,
+        }
     }
 
     fn text(&mut self, s: &str) {
         if s.is_empty() || self.hidden > 0 {
             return;
         }
-        let children = self.children();
+        // Control characters show nothing, and the pre-rendered page cannot carry them
+        // (`escape`): dropped here, both paths show the same.
+        let controls = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
+        let cleaned;
+        let s = if s.contains(controls) {
+            cleaned = s.replace(controls, "");
+            cleaned.as_str()
+        } else {
+            s
+        };
+        if s.is_empty() {
+            return;
+        }
+        let at = self.target(!s.chars().all(char::is_whitespace));
+        let children = self.children_at(at);
         if let Some(Node::Text(t)) = children.last_mut() {
             t.push_str(s);
         } else {
@@ -433,7 +485,7 @@ impl Builder {
             } => {
                 self.kept -= 1;
                 if self.hidden == 0 {
-                    self.children().push(Node::Element {
+                    self.children_at(o.parent).push(Node::Element {
                         tag,
                         attrs,
                         children,
@@ -461,15 +513,24 @@ impl Builder {
             Kind::Kept { .. } if self.kept >= MAX_DEPTH => Kind::Unwrapped,
             kind => kind,
         };
-        match kind {
-            Kind::Kept { .. } => self.kept += 1,
-            Kind::Hidden => self.hidden += 1,
-            Kind::Unwrapped => {}
-        }
+        let parent = self.target(ns != Ns::Html || !TABLE_PARTS.contains(&name));
+        let into = match kind {
+            Kind::Kept { .. } => {
+                self.kept += 1;
+                Some(self.open.len())
+            }
+            Kind::Hidden => {
+                self.hidden += 1;
+                parent
+            }
+            Kind::Unwrapped => parent,
+        };
         self.open.push(Open {
             name: name.to_string(),
             ns,
             kind,
+            parent,
+            into,
         });
         true
     }
@@ -478,7 +539,8 @@ impl Builder {
         if self.hidden > 0 || tag == "img" && !attrs.iter().any(|(n, _)| *n == "src") {
             return;
         }
-        self.children().push(Node::Element {
+        let at = self.target(true);
+        self.children_at(at).push(Node::Element {
             tag,
             attrs,
             children: Vec::new(),
@@ -509,6 +571,22 @@ impl Builder {
         }
     }
 
+    /// Closes the nearest open `names` of the current table (the standard's "table
+    /// scope": a cell does not bound it, so a new row or the table's end closes cells).
+    fn close_in_table(&mut self, names: &[&str]) {
+        for (i, o) in self.open.iter().enumerate().rev() {
+            if o.ns != Ns::Html {
+                continue;
+            }
+            if names.contains(&o.name.as_str()) {
+                return self.pop_to(i);
+            }
+            if matches!(o.name.as_str(), "html" | "table" | "template") {
+                return;
+            }
+        }
+    }
+
     /// The nearest open `names` before any special element but `address`, `div` and
     /// `p` (how a new `<li>` or `<dd>` closes the last).
     fn close_item(&mut self, names: &[&str]) {
@@ -526,6 +604,28 @@ impl Builder {
                 return;
             }
         }
+    }
+
+    fn open_html_at(&self, name: &str) -> Option<usize> {
+        self.open
+            .iter()
+            .rposition(|o| o.ns == Ns::Html && o.name == name)
+    }
+
+    fn open_html(&self, name: &str) -> bool {
+        self.open_html_at(name).is_some()
+    }
+
+    /// The open list box, if the current node is in one (not inside a template).
+    fn open_select(&self) -> Option<usize> {
+        for (i, o) in self.open.iter().enumerate().rev() {
+            match (o.ns, o.name.as_str()) {
+                (Ns::Html, "select") => return Some(i),
+                (Ns::Html, "template") => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     /// Does the current node read this start tag as foreign content?
@@ -591,8 +691,33 @@ impl Builder {
         base: &str,
     ) {
         let n = name.as_str();
-        if IGNORED.contains(&n) {
+        // A form in a form is ignored (so the current node stays what it was: in MathML,
+        // that decides whether a `<style>` after it is raw text).
+        if IGNORED.contains(&n)
+            || n != "table" && TABLE_PARTS.contains(&n) && !self.open_html("table")
+            || n == "form" && self.open_html("form")
+        {
             return;
+        }
+        // A table started where a table's rows go ends that table first.
+        if n == "table"
+            && self
+                .open
+                .last()
+                .is_some_and(|o| o.ns == Ns::Html && TABLE_ROWS.contains(&o.name.as_str()))
+            && let Some(i) = self.open_html_at("table")
+        {
+            self.pop_to(i);
+        }
+        // A list box holds options only: other tags are ignored, and a new list box or
+        // text field closes it.
+        if let Some(i) = self.open_select() {
+            match n {
+                "select" => return self.pop_to(i),
+                "input" | "keygen" | "textarea" => self.pop_to(i),
+                "option" | "optgroup" | "hr" | "script" | "template" => {}
+                _ => return,
+            }
         }
         if CLOSES_P.contains(&n) {
             self.close_in_scope(&["p"], &["button"]);
@@ -606,19 +731,16 @@ impl Builder {
                     self.pop_to(i);
                 }
             }
-            "td" | "th" => self.close_in_scope(&["td", "th"], &[]),
-            "tr" => self.close_in_scope(&["tr"], &[]),
-            "tbody" | "thead" | "tfoot" => {
-                self.close_in_scope(&["tbody", "thead", "tfoot"], &[]);
-            }
-            _ if HEADINGS.contains(&n) => {
-                if self
+            "td" | "th" => self.close_in_table(&["td", "th"]),
+            "tr" => self.close_in_table(&["tr"]),
+            "tbody" | "thead" | "tfoot" => self.close_in_table(&["tbody", "thead", "tfoot"]),
+            _ if HEADINGS.contains(&n)
+                && self
                     .open
                     .last()
-                    .is_some_and(|o| o.ns == Ns::Html && HEADINGS.contains(&o.name.as_str()))
-                {
-                    self.pop_to(self.open.len() - 1);
-                }
+                    .is_some_and(|o| o.ns == Ns::Html && HEADINGS.contains(&o.name.as_str())) =>
+            {
+                self.pop_to(self.open.len() - 1);
             }
             _ => {}
         }
@@ -666,7 +788,16 @@ impl Builder {
     }
 
     fn end(&mut self, name: &str) {
-        // In foreign content, an end tag closes the foreign element of its name.
+        // In foreign content, `</p>` and `</br>` end it; another end tag closes the
+        // foreign element of its name.
+        if matches!(name, "p" | "br") {
+            while let Some(top) = self.open.last() {
+                if top.ns == Ns::Html || top.lets_html_in("") {
+                    break;
+                }
+                self.pop();
+            }
+        }
         for (i, o) in self.open.iter().enumerate().rev() {
             if o.ns == Ns::Html {
                 break;
@@ -676,12 +807,23 @@ impl Builder {
                 return;
             }
         }
+        if let Some(i) = self.open_select() {
+            if name == "select" {
+                self.pop_to(i);
+            }
+            if !matches!(name, "option" | "optgroup" | "template") {
+                return;
+            }
+        }
         match name {
             _ if IGNORED.contains(&name) => {}
             // `</br>` is read as `<br>`.
             "br" => self.void("br", Vec::new()),
             "p" => self.close_in_scope(&["p"], &["button"]),
             "li" => self.close_in_scope(&["li"], &["ol", "ul"]),
+            "table" | "caption" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
+                self.close_in_table(&[name]);
+            }
             _ if HEADINGS.contains(&name) => self.close_in_scope(HEADINGS, &[]),
             _ if SPECIAL.contains(&name) => self.close_in_scope(&[name], &[]),
             _ => {
