@@ -628,6 +628,16 @@ impl Builder {
         None
     }
 
+    /// Closes the foreign elements down to HTML, or to where `token` may be HTML.
+    fn leave_foreign(&mut self, token: &str) {
+        while let Some(top) = self.open.last() {
+            if top.ns == Ns::Html || top.lets_html_in(token) {
+                break;
+            }
+            self.pop();
+        }
+    }
+
     /// Does the current node read this start tag as foreign content?
     fn foreign(&self, name: &str) -> Option<Ns> {
         let top = self.open.last()?;
@@ -672,12 +682,7 @@ impl Builder {
                 return;
             }
             // An HTML element that cannot live in SVG or MathML ends it, as in browsers.
-            while let Some(top) = self.open.last() {
-                if top.ns == Ns::Html || top.lets_html_in(&name) {
-                    break;
-                }
-                self.pop();
-            }
+            self.leave_foreign(&name);
         }
         self.html_start(tokens, name, attrs, self_closing, base);
     }
@@ -791,12 +796,7 @@ impl Builder {
         // In foreign content, `</p>` and `</br>` end it; another end tag closes the
         // foreign element of its name.
         if matches!(name, "p" | "br") {
-            while let Some(top) = self.open.last() {
-                if top.ns == Ns::Html || top.lets_html_in("") {
-                    break;
-                }
-                self.pop();
-            }
+            self.leave_foreign("");
         }
         for (i, o) in self.open.iter().enumerate().rev() {
             if o.ns == Ns::Html {
