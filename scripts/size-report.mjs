@@ -16,8 +16,10 @@ import { startServer } from '../tests/browser/static-server.mjs';
 // The interim budget (#8 asks for 150 KB; not met, see the README's "Size"). 200 KB
 // until the pages were pre-rendered; the pre-rendered markup of the article (about 5 KB,
 // brotli, which makes it readable before any script runs) and the take-over code (about
-// 1.5 KB) moved it to 205 KB.
-const BUDGET_KB = 205;
+// 1.5 KB) moved it to 205 KB; the sanitiser's tree builder (issue #19: no text lost to
+// malformed markup, MathML kept; 2.7 KB of Wasm, brotli) to 208 KB. A table of flags in
+// place of its lists of names was measured no smaller (+0.2 KB).
+const BUDGET_KB = 208;
 const LOADER_BUDGET_KB = 3;
 // Issue #18: a widget costs what static content costs.
 const WIDGET_BUDGET_KB = 15;
