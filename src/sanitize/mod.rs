@@ -4,6 +4,11 @@
 //! elements and attributes. Views turn that tree into DOM nodes one by
 //! one; the markup itself never reaches `innerHTML`, so whatever the tokenizer and a
 //! browser might disagree on, the worst outcome is odd text, never a live element.
+//!
+//! So that no text a browser would show is lost, the rebuild follows the HTML
+//! standard's tree construction where it decides what is shown (`Builder`): which
+//! elements hide their content, where an element is closed, raw text and foreign
+//! content. `tests/browser/differential.test.mjs` holds it to Chromium's own parser.
 
 mod tokenizer;
 
