@@ -737,7 +737,7 @@ impl Builder {
             "dd" | "dt" => self.close_item(&["dd", "dt"]),
             "button" => self.close_in_scope(&["button"], &[]),
             "a" => {
-                if let Some(i) = self.open.iter().rposition(|o| o.name == "a") {
+                if let Some(i) = self.open_html_at("a") {
                     self.pop_to(i);
                 }
             }
