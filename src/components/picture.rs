@@ -44,6 +44,8 @@ pub fn Picture(
     } else {
         image.alt.unwrap_or_default()
     };
+    // The lead is not decoded `async`: that lets Chromium paint it a frame after the
+    // text, which is a later LCP. The others are, so they never hold a frame back.
     // `sizes` means nothing (and is invalid HTML) without a `srcset`.
     let img_sizes = image.srcset.is_some().then_some(sizes);
     view! { class = class,
@@ -61,7 +63,7 @@ pub fn Picture(
                 height=image.height
                 loading=if eager { "eager" } else { "lazy" }
                 fetchpriority=if eager { Some("high") } else { None }
-                decoding="async"
+                decoding=if eager { None } else { Some("async") }
             />
         </picture>
     }

@@ -6,11 +6,12 @@
 //!
 //! What is done to Trunk's page:
 //! - its inline `<script type="module">` moves to a hashed file (`start-*.js`), since a
-//!   policy without `'unsafe-inline'` would block it; `deferred-*.js` starts the same
-//!   once a pre-rendered page has loaded, so the page's text and images come first;
-//! - the theme script (`public/prefs.js`) must run before the first paint: as a file it
-//!   is one more round trip, so it is inlined and allowed by its hash alone; so are the
-//!   style sheets (`inline_styles`);
+//!   policy without `'unsafe-inline'` would block it; a pre-rendered page instead has the
+//!   starter (`deferred.js`), which loads it once the page's lead photo has painted;
+//! - the theme script (`public/prefs.js`), the crash notice's (`public/crash.js`), the
+//!   starter and the style sheets (`inline_styles`) are inlined and allowed by their
+//!   hashes: as files, each is a request that competes with the first paint or the lead
+//!   photo (Lighthouse counted the two scripts' requests against our LCP);
 //! - `integrity` on the Wasm preload goes (Chromium ignores it on a fetch destination
 //!   and warns on every page, crbug.com/981419);
 //! - the policy goes in as a `<meta>` tag, and into `_headers` (Cloudflare Pages' format,
@@ -43,7 +44,7 @@ enum Slot {
     Body,
     /// The start-up script's tag.
     Start,
-    /// The crash notice's script tag (`public/crash.js`).
+    /// The crash notice's inline script (`public/crash.js`).
     Crash,
 }
 
@@ -72,6 +73,7 @@ pub struct Shell {
     preloads: Vec<String>,
     body: String,
     start: String,
+    /// The starter's text (`deferred_script`).
     deferred: String,
     crash: String,
     /// The widget script's file (`widget_script`).
@@ -129,10 +131,9 @@ fn inline_styles(dist: &Path, html: &str) -> Result<(String, String), String> {
     let Some(first) = link.find(html) else {
         return Ok((html.to_string(), String::new()));
     };
-    let digest = base64::engine::general_purpose::STANDARD.encode(sha256(&css));
     let mut out = format!("{}\n  <style>{css}</style>", &html[..first.start()]);
     out.push_str(&link.replace_all(&html[first.end()..], ""));
-    Ok((out, format!(" 'sha256-{digest}'")))
+    Ok((out, allow(&css)))
 }
 
 /// The policy every page carries; `frames` is what it may frame.
@@ -151,6 +152,21 @@ fn policy(script_hash: &str, style_hash: &str, api_origin: &str, frames: &str) -
     ]
     .join("; ")
 }
+
+/// The starter a pre-rendered page carries inline (`deferred.js`), loading `start`.
+fn deferred_script(start: &str) -> String {
+    include_str!("deferred.js").replace("./START", &format!("./{start}"))
+}
+
+/// The policy's source for an inline script or style.
+fn allow(code: &str) -> String {
+    let digest = base64::engine::general_purpose::STANDARD.encode(sha256(code));
+    format!(" 'sha256-{digest}'")
+}
+
+/// The crash notice's script, as the shell carries it: marked, so that its slot is found
+/// again when a built site's shell is read back.
+const CRASH_TAG: &str = "<script data-crash>";
 
 fn with_policy(html: &str, policy: &str) -> String {
     html.replacen(
@@ -173,7 +189,7 @@ impl Shell {
             .captures(&html)
             .map(|c| c[1].to_string())
             .unwrap_or_default();
-        let deferred = start.replacen("start-", "deferred-", 1);
+        let deferred = deferred_script(&start);
         Shell::slots(&html, start, deferred, widget_script(dist)?)
     }
 
@@ -189,41 +205,33 @@ impl Shell {
 
         let mut start = String::new();
         let mut deferred = String::new();
+        let mut script_hash = String::new();
         if let Some(m) = re(r#"<script type="module">([\s\S]*?)</script>"#).captures(&html) {
             let code = format!("{}\n", m[1].trim());
             let hash = &hex(&sha256(&code))[..16];
             start = format!("start-{hash}.js");
-            deferred = format!("deferred-{hash}.js");
             write(dist, &start, &code)?;
-            write(
-                dist,
-                &deferred,
-                &format!(
-                    "// Starts the app once the pre-rendered page has loaded: its text and lead photo\n\
-                     // first, as the app's files would share the reader's bandwidth with the photo\n\
-                     // (Lighthouse: LCP 1.11x a static copy's when the app started at the first paint).\n\
-                     // A photo slower than 3 s does not hold the app back further.\n\
-                     let started = false;\n\
-                     const go = () => {{\n  if (started) return;\n  started = true;\n  \
-                     requestAnimationFrame(() => setTimeout(() => import('./{start}')));\n}};\n\
-                     if (document.readyState === 'complete') go();\n\
-                     else {{\n  addEventListener('load', go, {{ once: true }});\n  setTimeout(go, 3000);\n}}\n"
-                ),
-            )?;
+            deferred = deferred_script(&start);
+            script_hash.push_str(&allow(&deferred));
             let tag = format!("<script type=\"module\" src=\"./{start}\"></script>");
             html = html.replacen(&m[0], &tag, 1);
         }
 
-        let mut script_hash = String::new();
-        if let Some(m) =
-            re(r#"<script src="\./(prefs-[0-9a-f]+\.js)"[^>]*></script>"#).captures(&html)
-        {
+        for (name, tag) in [("prefs", "<script>"), ("crash", CRASH_TAG)] {
+            let Some(m) = re(&format!(
+                r#"<script src="\./({name}-[0-9a-f]+\.js)"[^>]*></script>"#
+            ))
+            .captures(&html) else {
+                continue;
+            };
             let file = dist.join(&m[1]);
             let code = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", &m[1]))?;
-            let digest = base64::engine::general_purpose::STANDARD.encode(sha256(&code));
-            script_hash = format!(" 'sha256-{digest}'");
+            if code.to_ascii_lowercase().contains("</script") {
+                return Err(format!("{} would end its inline script early", &m[1]));
+            }
+            script_hash.push_str(&allow(&code));
             let whole = m[0].to_string();
-            html = html.replacen(&whole, &format!("<script>{code}</script>"), 1);
+            html = html.replacen(&whole, &format!("{tag}{code}</script>"), 1);
             std::fs::remove_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         }
 
@@ -306,7 +314,7 @@ impl Shell {
             );
         }
         let crash = find(
-            r#"\n?[ \t]*<script src="\./crash-[0-9a-f]+\.js"[^>]*></script>"#,
+            &format!(r"\n?[ \t]*{}[\s\S]*?</script>", regex::escape(CRASH_TAG)),
             0,
             Slot::Crash,
         )
@@ -372,15 +380,16 @@ impl Shell {
                 Part::Slot(Slot::Preload(_)) => {}
                 Part::Slot(Slot::Head) => out.push_str(fill.head.unwrap_or_default()),
                 Part::Slot(Slot::Body) => out.push_str(fill.body.unwrap_or(&self.body)),
+                Part::Slot(Slot::Start) if fill.widget => out.push_str(&format!(
+                    "<script defer src=\"./{}\"></script>",
+                    self.widget
+                )),
+                Part::Slot(Slot::Start) if fill.body.is_none() => out.push_str(&format!(
+                    "<script type=\"module\" src=\"./{}\"></script>",
+                    self.start
+                )),
                 Part::Slot(Slot::Start) => {
-                    let (kind, file) = if fill.widget {
-                        ("defer", &self.widget)
-                    } else if fill.body.is_none() {
-                        ("type=\"module\"", &self.start)
-                    } else {
-                        ("type=\"module\"", &self.deferred)
-                    };
-                    out.push_str(&format!("<script {kind} src=\"./{file}\"></script>"));
+                    out.push_str(&format!("<script>{}</script>", self.deferred))
                 }
                 Part::Slot(Slot::Crash) if fill.widget => {}
                 Part::Slot(Slot::Crash) => out.push_str(&self.crash),
@@ -519,6 +528,11 @@ init();
             "document.documentElement.dataset.x = 1;\n",
         )
         .unwrap();
+        std::fs::write(
+            dir.join("crash-0123abcd.js"),
+            "addEventListener('error', show);\n",
+        )
+        .unwrap();
         std::fs::write(dir.join("widget.js"), "parent.postMessage(1, '*');\n").unwrap();
         std::fs::write(dir.join("tokens-0123abcd.css"), ":root { --a: 1; }\n").unwrap();
         std::fs::write(dir.join("base-0123abcd.css"), "p { margin: 0; }\n").unwrap();
@@ -546,16 +560,23 @@ init();
                 .unwrap()
                 .contains("import init")
         );
-        assert!(dir.join(start.replace("start-", "deferred-")).exists());
         assert!(html.contains("<script>document.documentElement.dataset.x = 1;\n</script>"));
-        assert!(!dir.join("prefs-0123abcd.js").exists());
+        assert!(html.contains("<script data-crash>addEventListener('error', show);\n</script>"));
+        assert!(!dir.join("prefs-0123abcd.js").exists() && !dir.join("crash-0123abcd.js").exists());
         assert!(!html.contains("integrity="), "{html}");
         let csp = re(r#"http-equiv="Content-Security-Policy" content="([^"]*)""#)
             .captures(&html)
             .unwrap()[1]
             .to_string();
+        // The starter, the theme and the crash notice, each by its hash.
+        let scripts = [
+            deferred_script(&start),
+            "document.documentElement.dataset.x = 1;\n".into(),
+            "addEventListener('error', show);\n".into(),
+        ];
+        let hashes: String = scripts.iter().map(|s| allow(s)).collect();
         assert!(
-            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+            csp.contains(&format!("script-src 'self' 'wasm-unsafe-eval'{hashes};")),
             "{csp}"
         );
         assert!(!csp.contains("unsafe-inline"));
@@ -564,9 +585,8 @@ init();
         assert!(html.contains(&format!("<style>{css}</style>")), "{html}");
         assert!(!html.contains("rel=\"stylesheet\""));
         assert!(!dir.join("base-0123abcd.css").exists());
-        let digest = base64::engine::general_purpose::STANDARD.encode(sha256(css));
         assert!(
-            csp.contains(&format!("style-src 'self' 'sha256-{digest}';")),
+            csp.contains(&format!("style-src 'self'{};", allow(css))),
             "{csp}"
         );
         assert!(
@@ -621,9 +641,11 @@ init();
             !page.contains("preload"),
             "a pre-rendered page does not preload the app"
         );
-        assert!(page.contains("src=\"./deferred-"));
+        let start = &shell.start;
+        assert!(page.contains(&format!("<script>{}</script>", deferred_script(start))));
+        assert!(page.contains(&format!("import('./{start}')")));
         assert!(!page.contains("src=\"./start-"));
-        assert!(page.contains("src=\"./crash-"));
+        assert!(page.contains("<script data-crash>"));
         // With nothing filled in, the page is the shell itself.
         let blank = shell.page(&Fill::default());
         assert!(blank.contains("modulepreload") && blank.contains("src=\"./start-"));
@@ -646,7 +668,7 @@ init();
             std::fs::read_to_string(dir.join(&script)).unwrap(),
             "parent.postMessage(1, '*');\n"
         );
-        for app in ["start-", "deferred-", "crash-", "newsfront-"] {
+        for app in ["start-", "data-crash", "newsfront-"] {
             assert!(!page.contains(app), "{app} in {page}");
         }
         assert!(page.contains("<main>headlines</main>"));
