@@ -181,6 +181,32 @@ fn a_rare_completion_is_found_when_the_other_words_narrow_the_stories() {
 }
 
 #[test]
+fn a_prefix_that_nearly_always_means_one_common_word_is_read_as_it() {
+    // "blockad…" is "blockaded" in 5,400 stories (more than the common completions'
+    // budget) and "blockadeless" in 100; "harbour" is in the title of more stories than
+    // it narrows to, all newer than the one with both in its title.
+    let mut stories = vec![("Harbour blockaded", "A lead", "text")];
+    for i in 1..5400 {
+        stories.push((
+            "Shipping",
+            "Lead",
+            if i % 54 == 0 {
+                "blockadeless"
+            } else {
+                "blockaded"
+            },
+        ));
+    }
+    for _ in 0..100 {
+        stories.push(("Harbour news", "Lead", "calm"));
+    }
+    let s = site(&stories);
+    let (found, _) = ask(&s, "harbour blockad");
+    assert_eq!(found.ids.first(), Some(&0), "{found:?}");
+    assert!(found.matched.contains(&"blockaded".to_string()));
+}
+
+#[test]
 fn broken_files_find_nothing_and_do_not_panic() {
     let mut s = site(&corpus());
     for (name, bytes) in s.all.iter_mut() {

@@ -156,7 +156,7 @@ const ENGINES = {
 /// whether its target was in the top ten; per engine its open time (worker or script
 /// start, index, first results), memory and longest main-thread task.
 /// `sizes`: the cost of files already known (the native run's), by path.
-export async function browserBench({ root, dist, api, pagefind, editions, sizes }) {
+export async function browserBench({ root, dist, api, pagefind, editions, sizes, engines = Object.keys(ENGINES) }) {
   // The release build's worker, copied: a build during a long run leaves it alone.
   const worker = join(dist, 'worker');
   mkdirSync(worker, { recursive: true });
@@ -170,7 +170,8 @@ export async function browserBench({ root, dist, api, pagefind, editions, sizes 
     join(root, 'node_modules/minisearch/dist/umd/index.js')];
   for (const { lang } of editions) {
     const bundle = join(pagefind, lang, '_pagefind');
-    ahead.push(join(api, lang, 'search-index.json'), ...readdirSync(bundle).map((f) => join(bundle, f)).filter((f) => !statSync(f).isDirectory()));
+    if (engines.includes('minisearch')) ahead.push(join(api, lang, 'search-index.json'));
+    if (engines.includes('pagefind')) ahead.push(...readdirSync(bundle).map((f) => join(bundle, f)).filter((f) => !statSync(f).isDirectory()));
   }
   ahead.forEach((f) => cost(sizes, f));
   const { server, counter } = await serve(mounts, sizes);
@@ -181,7 +182,7 @@ export async function browserBench({ root, dist, api, pagefind, editions, sizes 
   });
   const out = [];
   for (const { lang, queries } of editions) {
-    for (const [engine, run] of Object.entries(ENGINES)) {
+    for (const [engine, run] of Object.entries(ENGINES).filter(([name]) => engines.includes(name))) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${origin}/bench`);

@@ -34,6 +34,9 @@ const MAX_RARE: usize = 48;
 const RARE_STORIES: u64 = 1500;
 /// The stories of the common completions a prefix beside other words keeps at most.
 const COMMON_STORIES: u64 = 5000;
+/// The stories of a prefix's one likely completion that it reads beside other words
+/// (`expand`): about 24 KB of postings at 200,000 stories, a common whole word's cost.
+const DOMINANT_STORIES: u64 = 30_000;
 /// Typo candidates kept, the nearest and commonest first.
 const MAX_TYPOS: usize = 4;
 /// A prefix with more completions than are kept is looked for in the titles and leads
@@ -342,6 +345,20 @@ impl<F: Files> Round<'_, F> {
             // word's postings cost kilobytes), then the rarest.
             let (mut kept, mut rest) = (Vec::new(), Vec::new());
             let mut budget = common;
+            // Beside other words, a prefix that nearly always means one word (nine in
+            // ten of its completions' stories) is that word, unless it is in most
+            // stories: the others' stories are too many to look for it in (at 200,000
+            // stories: "ейск сблокир", 13,000 and 25,000), and it costs what the whole
+            // word would.
+            let stories: u64 = completions.iter().map(|c| c.1).sum();
+            if let Some(&(_, df)) = completions.first()
+                && common > 0
+                && !files
+                && df * 10 >= stories * 9
+                && df <= DOMINANT_STORIES
+            {
+                budget = budget.saturating_add(df);
+            }
             for c in completions {
                 if kept.len() < MAX_COMPLETIONS && c.1 <= budget {
                     budget -= c.1;
