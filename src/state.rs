@@ -132,8 +132,8 @@ fn root() -> Option<web_sys::Element> {
     }
 }
 
-/// The theme `prefs.js` applied before the first paint, else the system's.
-fn initial_theme() -> Theme {
+/// The theme on `<html>` (`prefs.js` applies it before the first paint), else the system's.
+fn page_theme() -> Theme {
     let chosen = root().and_then(|r| r.get_attribute("data-theme"));
     let dark = match chosen.as_deref() {
         Some("dark") => true,
@@ -148,7 +148,8 @@ fn initial_theme() -> Theme {
     if dark { Theme::Dark } else { Theme::Light }
 }
 
-fn initial_text_step() -> u8 {
+/// The text step on `<html>`.
+fn page_text_step() -> u8 {
     root()
         .and_then(|r| r.get_attribute("data-text-step"))
         .and_then(|s| s.parse().ok())
@@ -160,8 +161,8 @@ impl Reader {
     fn provide(edition: Memo<Edition>) {
         let reader = Reader {
             edition,
-            theme: RwSignal::new(initial_theme()),
-            text_step: RwSignal::new(initial_text_step()),
+            theme: RwSignal::new(page_theme()),
+            text_step: RwSignal::new(page_text_step()),
         };
         // Only a choice the reader made is stored; until then the system decides.
         Effect::new(move |previous: Option<Theme>| {
@@ -193,6 +194,14 @@ impl Reader {
                 let _ = r.set_attribute("lang", edition.get().lang());
             }
         });
+        // Until the app has taken a pre-rendered page over, the page's own controls
+        // (src/prerender/early.js) change these attributes and say so: the app follows.
+        if cfg!(target_arch = "wasm32") {
+            window_event_listener_untyped("newsfront-prefs", move |_| {
+                reader.theme.set(page_theme());
+                reader.text_step.set(page_text_step());
+            });
+        }
         provide_context(reader);
     }
 

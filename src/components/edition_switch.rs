@@ -36,6 +36,21 @@ fn target(
     href(&path)
 }
 
+/// A story's translations as the pre-render step reads them: it renders the header
+/// before the story, and sets nothing after (effects do not run there), so the header
+/// reads them from the story's head itself. Without it, a page read before the app or
+/// without scripts would lead to the other edition's front page.
+#[cfg(not(target_arch = "wasm32"))]
+fn prerendered_translations(route: &(Edition, Route)) -> Vec<Translation> {
+    let Route::Article { slug, .. } = &route.1 else {
+        return Vec::new();
+    };
+    crate::takeover::handover::take(&config::api_path(&paths::article(route.0, slug)))
+        .and_then(|text| serde_json::from_str::<crate::contract::ArticleHead>(&text).ok())
+        .map(|head| head.translations)
+        .unwrap_or_default()
+}
+
 #[component]
 pub fn EditionSwitch() -> impl IntoView {
     let class = style! {
@@ -75,6 +90,10 @@ pub fn EditionSwitch() -> impl IntoView {
     let route = CurrentRoute::get();
     let site = SiteData::get();
     let translations = Translations::get();
+    #[cfg(not(target_arch = "wasm32"))]
+    translations
+        .0
+        .set(route.0.with_untracked(prerendered_translations));
     let links = move || {
         let current = reader.edition.get();
         let editions = site.site().map(|s| s.editions).unwrap_or_default();

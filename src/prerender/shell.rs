@@ -6,8 +6,9 @@
 //!
 //! What is done to Trunk's page:
 //! - its inline `<script type="module">` moves to a hashed file (`start-*.js`), since a
-//!   policy without `'unsafe-inline'` would block it; a pre-rendered page instead has the
-//!   starter (`deferred.js`), which loads it once the page's lead photo has painted;
+//!   policy without `'unsafe-inline'` would block it; a pre-rendered page instead has its
+//!   own script (`early.js`): the page's controls from the first paint, and the app
+//!   started when the reader is about to need it or the page is idle;
 //! - the theme script (`public/prefs.js`), the crash notice's (`public/crash.js`), the
 //!   starter and the style sheets (`inline_styles`) are inlined and allowed by their
 //!   hashes: as files, each is a request that competes with the first paint or the lead
@@ -73,8 +74,8 @@ pub struct Shell {
     preloads: Vec<String>,
     body: String,
     start: String,
-    /// The starter's text (`deferred_script`).
-    deferred: String,
+    /// The page's own script (`early_script`).
+    early: String,
     crash: String,
     /// The widget script's file (`widget_script`).
     widget: String,
@@ -153,9 +154,15 @@ fn policy(script_hash: &str, style_hash: &str, api_origin: &str, frames: &str) -
     .join("; ")
 }
 
-/// The starter a pre-rendered page carries inline (`deferred.js`), loading `start`.
-fn deferred_script(start: &str) -> String {
-    include_str!("deferred.js").replace("./START", &format!("./{start}"))
+/// The script a pre-rendered page carries inline (`early.js`), starting the app with
+/// `start`. Without its comment lines: every page carries it (1.3 KB brotli so, 2.0 with).
+fn early_script(start: &str) -> String {
+    let code: Vec<&str> = include_str!("early.js")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .collect();
+    code.join("\n").replace("./START", &format!("./{start}"))
 }
 
 /// The policy's source for an inline script or style.
@@ -189,8 +196,8 @@ impl Shell {
             .captures(&html)
             .map(|c| c[1].to_string())
             .unwrap_or_default();
-        let deferred = deferred_script(&start);
-        Shell::slots(&html, start, deferred, widget_script(dist)?)
+        let early = early_script(&start);
+        Shell::slots(&html, start, early, widget_script(dist)?)
     }
 
     /// Reads Trunk's `index.html` from `dist`, makes it fit the policy and writes the
@@ -204,15 +211,15 @@ impl Shell {
         }
 
         let mut start = String::new();
-        let mut deferred = String::new();
+        let mut early = String::new();
         let mut script_hash = String::new();
         if let Some(m) = re(r#"<script type="module">([\s\S]*?)</script>"#).captures(&html) {
             let code = format!("{}\n", m[1].trim());
             let hash = &hex(&sha256(&code))[..16];
             start = format!("start-{hash}.js");
             write(dist, &start, &code)?;
-            deferred = deferred_script(&start);
-            script_hash.push_str(&allow(&deferred));
+            early = early_script(&start);
+            script_hash.push_str(&allow(&early));
             let tag = format!("<script type=\"module\" src=\"./{start}\"></script>");
             html = html.replacen(&m[0], &tag, 1);
         }
@@ -277,11 +284,11 @@ impl Shell {
             &headers(dist, &page_policy, &demo_policy)?,
         )?;
 
-        Shell::slots(&html, start, deferred, widget)
+        Shell::slots(&html, start, early, widget)
     }
 
     /// Cuts the shell at its slots.
-    fn slots(html: &str, start: String, deferred: String, widget: String) -> Result<Shell, String> {
+    fn slots(html: &str, start: String, early: String, widget: String) -> Result<Shell, String> {
         let missing = |what: &str| format!("the shell page has no {what}");
         let mut found: Vec<(usize, usize, Slot)> = Vec::new();
         let mut find = |pattern: &str, group: usize, slot: Slot| -> Option<String> {
@@ -345,7 +352,7 @@ impl Shell {
             preloads,
             body,
             start,
-            deferred,
+            early,
             crash,
             widget,
         })
@@ -389,7 +396,7 @@ impl Shell {
                     self.start
                 )),
                 Part::Slot(Slot::Start) => {
-                    out.push_str(&format!("<script>{}</script>", self.deferred))
+                    out.push_str(&format!("<script>{}</script>", self.early))
                 }
                 Part::Slot(Slot::Crash) if fill.widget => {}
                 Part::Slot(Slot::Crash) => out.push_str(&self.crash),
@@ -570,7 +577,7 @@ init();
             .to_string();
         // The starter, the theme and the crash notice, each by its hash.
         let scripts = [
-            deferred_script(&start),
+            early_script(&start),
             "document.documentElement.dataset.x = 1;\n".into(),
             "addEventListener('error', show);\n".into(),
         ];
@@ -642,7 +649,7 @@ init();
             "a pre-rendered page does not preload the app"
         );
         let start = &shell.start;
-        assert!(page.contains(&format!("<script>{}</script>", deferred_script(start))));
+        assert!(page.contains(&format!("<script>{}</script>", early_script(start))));
         assert!(page.contains(&format!("import('./{start}')")));
         assert!(!page.contains("src=\"./start-"));
         assert!(page.contains("<script data-crash>"));

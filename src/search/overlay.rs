@@ -11,9 +11,11 @@ use stylers::style;
 use wasm_bindgen::JsCast;
 
 use crate::browser::paged_list::{PagedList, Status};
-use crate::browser::router::search_href;
+use crate::browser::router::{href, search_href};
+use crate::components::attr::prerendered;
 use crate::components::error_box::ErrorBox;
 use crate::logic::i18n;
+use crate::logic::routes;
 use crate::search::client::{self, Hits, SearchSource};
 use crate::search::result::SearchResult;
 use crate::state::Location;
@@ -247,7 +249,7 @@ pub fn SearchOverlay() -> impl IntoView {
     };
 
     view! { class = class,
-        <button type="button" class="icon-button needs-script" node_ref=opener on:click=open
+        <button type="button" class="icon-button search-open needs-script" node_ref=opener on:click=open
             aria-label=move || reader.text().search_open title=move || reader.text().search_open
             aria-haspopup="dialog">
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
@@ -263,12 +265,15 @@ pub fn SearchOverlay() -> impl IntoView {
             }>
             <div class="top">
                 <h2 id="search-prompt">{move || reader.text().search_prompt}</h2>
-                <button type="button" class="button" on:click=move |_| close()>
+                <button type="button" class="button search-close" on:click=move |_| close()>
                     {move || reader.text().close}
                 </button>
             </div>
+            // Before the app, the page's own script (src/prerender/early.js) opens the
+            // results page (`data-results`) on Enter, as a page load.
             <input type="search" class="text-field" node_ref=field aria-labelledby="search-prompt" autocomplete="off"
-                enterkeyhint="search" prop:value=query on:input=on_input on:keydown=on_field_key/>
+                enterkeyhint="search" prop:value=query on:input=on_input on:keydown=on_field_key
+                data-results=prerendered(href(&routes::search(reader.edition.get_untracked())))/>
             <div node_ref=shown on:keydown=on_list_key>{results}</div>
         </dialog>
     }

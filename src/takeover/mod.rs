@@ -98,19 +98,18 @@ fn prerendered(body: &web_sys::HtmlElement) -> Vec<web_sys::Node> {
     nodes
 }
 
-/// The focused element, if it is among `nodes`, and where: its index among its parent's
-/// elements, from the top. The app's copy of the page has the same elements, so a
-/// reader who tabbed before the app started keeps their place.
-fn focus_path(nodes: &[web_sys::Node]) -> Option<(web_sys::Element, Vec<usize>)> {
-    let focused = document().active_element()?;
-    let mut element = focused.clone();
+/// Where `element` is among `nodes`: its index among its parent's elements, from the
+/// top. The app's copy of the page has the same elements, so what the reader did before
+/// the app started (focus, an open dialog, typed text) is found there again.
+fn path_of(nodes: &[web_sys::Node], element: &web_sys::Element) -> Option<Vec<usize>> {
+    let mut element = element.clone();
     let mut path = Vec::new();
     loop {
         let top = elements(nodes).position(|n| n == element.as_ref());
         if let Some(top) = top {
             path.push(top);
             path.reverse();
-            return Some((focused, path));
+            return Some(path);
         }
         let mut index = 0;
         let mut sibling = element.previous_element_sibling();
@@ -123,13 +122,30 @@ fn focus_path(nodes: &[web_sys::Node]) -> Option<(web_sys::Element, Vec<usize>)>
     }
 }
 
+/// The elements in `body` matching `selector` that are among `nodes`, with their places.
+fn found(
+    body: &web_sys::HtmlElement,
+    nodes: &[web_sys::Node],
+    selector: &str,
+) -> Vec<(Vec<usize>, web_sys::Element)> {
+    let Ok(list) = body.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| {
+            let element = list.item(i)?.dyn_into::<web_sys::Element>().ok()?;
+            Some((path_of(nodes, &element)?, element))
+        })
+        .collect()
+}
+
 fn elements(nodes: &[web_sys::Node]) -> impl Iterator<Item = &web_sys::Node> {
     nodes
         .iter()
         .filter(|n| n.node_type() == web_sys::Node::ELEMENT_NODE)
 }
 
-/// The element at `path` (see `focus_path`) among `nodes`.
+/// The element at `path` (see `path_of`) among `nodes`.
 fn follow(nodes: &[web_sys::Node], path: &[usize]) -> Option<web_sys::HtmlElement> {
     let (top, rest) = path.split_first()?;
     let mut element = elements(nodes)
@@ -145,9 +161,21 @@ fn follow(nodes: &[web_sys::Node], path: &[usize]) -> Option<web_sys::HtmlElemen
     element.dyn_into().ok()
 }
 
-/// Puts the app's page in place of the pre-rendered one, with the focus where it was.
+/// Puts the app's page in place of the pre-rendered one, with what the reader did on it
+/// before the app (src/prerender/early.js: the search dialog opened, text typed in it,
+/// the focus) carried over; the typed text reaches the app as if typed again.
 fn swap(body: &web_sys::HtmlElement, old: Vec<web_sys::Node>, holder: &web_sys::HtmlElement) {
-    let focused = focus_path(&old);
+    let focused = document()
+        .active_element()
+        .and_then(|f| Some((path_of(&old, &f)?, f)));
+    let dialogs = found(body, &old, "dialog[open]");
+    let typed: Vec<(Vec<usize>, String)> = found(body, &old, "dialog[open] input")
+        .into_iter()
+        .filter_map(|(path, input)| {
+            let value = input.dyn_into::<web_sys::HtmlInputElement>().ok()?.value();
+            (!value.is_empty()).then_some((path, value))
+        })
+        .collect();
     let mut new = Vec::new();
     let fragment = document().create_document_fragment();
     while let Some(child) = holder.first_child() {
@@ -158,7 +186,24 @@ fn swap(body: &web_sys::HtmlElement, old: Vec<web_sys::Node>, holder: &web_sys::
     for node in old {
         let _ = body.remove_child(&node);
     }
-    if let Some((was, path)) = focused {
+    for (path, _) in dialogs {
+        if let Some(dialog) =
+            follow(&new, &path).and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        {
+            let _ = dialog.show_modal();
+        }
+    }
+    for (path, value) in &typed {
+        if let Some(input) =
+            follow(&new, path).and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(value);
+            if let Ok(event) = web_sys::Event::new("input") {
+                let _ = input.dispatch_event(&event);
+            }
+        }
+    }
+    if let Some((path, was)) = focused {
         let same = |e: &web_sys::HtmlElement| {
             e.tag_name() == was.tag_name() && e.text_content() == was.text_content()
         };
