@@ -19,8 +19,10 @@ import { startServer } from '../tests/browser/static-server.mjs';
 
 // Issue #29's floor for the critical first load.
 const CRITICAL_BUDGET_KB = 30;
-// The app: 196 KB before issue #29 (188 KB of it Wasm); its goal is a Wasm of 150 KB.
-const APP_BUDGET_KB = 196;
+// The app: 195.6 KB before issue #29 (187.9 KB of it Wasm); its goal is a Wasm of
+// 150 KB, not met. 196.5 KB with what the take-over now carries over from the page's own
+// script (an open search dialog, typed text, the reader's settings: 0.9 KB).
+const APP_BUDGET_KB = 197;
 const WASM_GOAL_KB = 150;
 const LOADER_BUDGET_KB = 3;
 // Issue #18: a widget costs what static content costs.

@@ -61,10 +61,3 @@ macro_rules! as_attribute {
 as_attribute!(Link);
 as_attribute!(MediaUrl);
 as_attribute!(SrcSet);
-
-/// An attribute only a pre-rendered page carries: what the page's own script
-/// (src/prerender/early.js) needs before the app. The app never reads it, so its Wasm
-/// renders none and holds no code to keep it current.
-pub fn prerendered<T>(value: T) -> Option<T> {
-    (!cfg!(target_arch = "wasm32")).then_some(value)
-}

@@ -10,7 +10,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::attr::prerendered;
 use crate::components::icons::{NetworkIcon, network_name};
 use crate::logic::share;
 use crate::state::Reader;
@@ -186,15 +185,12 @@ pub fn ShareBar(
                 // Rendered hidden where the device has no share sheet, as in the pre-rendered
                 // page, whose own script (src/prerender/early.js) shows it where there is one.
                 <button type="button" class="action native-share needs-script" hidden=!can_share
-                    data-title=prerendered(title) on:click=native_share>
+                    on:click=native_share>
                     {move || t().share}
                 </button>
                 {networks}
                 <button type="button" class="action print needs-script" on:click=print>{move || t().print}</button>
-                <button type="button" class="action copy-link needs-script" on:click=copy
-                    data-done=prerendered(t().link_copied) data-by-hand=prerendered(t().copy_by_hand)>
-                    {move || t().copy_link}
-                </button>
+                <button type="button" class="action copy-link needs-script" on:click=copy>{move || t().copy_link}</button>
             </div>
             {move || fallback.get().then(|| view! { class = class,
                 <div class="fallback">

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::components::attr::prerendered;
 use crate::state::{Reader, TEXT_STEPS};
 
 #[component]
@@ -36,9 +35,7 @@ pub fn TextSize() -> impl IntoView {
         <div class="text-size no-print needs-script" role="group" aria-label=move || t().text_size>
             // The visible "A-" stays in the accessible name (WCAG 2.5.3); the words after
             // it say what the button does, or why it is disabled.
-            // Both labels, for the page's own script before the app (src/prerender/early.js).
             <button type="button" class="smaller" disabled=at_min
-                data-label=prerendered(t().text_smaller) data-end=prerendered(t().text_smallest)
                 title=move || if at_min() { t().text_smallest } else { t().text_smaller }
                 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))>
                 "A-"
@@ -47,7 +44,6 @@ pub fn TextSize() -> impl IntoView {
                 </span>
             </button>
             <button type="button" class="larger" disabled=at_max
-                data-label=prerendered(t().text_larger) data-end=prerendered(t().text_largest)
                 title=move || if at_max() { t().text_largest } else { t().text_larger }
                 on:click=move |_| step.update(|s| *s = (*s + 1).min(TEXT_STEPS - 1))>
                 "A+"

@@ -13,9 +13,14 @@
 // Once the app has taken the page over (<html data-app>) these handlers stand down, so
 // one tap never acts twice; until then each change is told to the app as it starts
 // (`newsfront-prefs`), so nothing changes when it takes over.
+// TEXTS is each edition's interface text and results page (src/logic/i18n.rs, routes.rs),
+// put in by the build: the views carry nothing for this script, so the app's Wasm
+// holds no code for it.
 (() => {
   const doc = document;
   const root = doc.documentElement;
+  const texts = TEXTS;
+  const [smaller, smallest, larger, largest, copied, byHand, results] = texts[root.lang] || texts.en;
   const all = (s) => doc.querySelectorAll(s);
   const app = () => root.hasAttribute('data-app');
   let started;
@@ -37,9 +42,10 @@
   const sync = () => {
     for (const b of all('.theme-toggle')) b.setAttribute('aria-pressed', dark());
     for (const b of all('.text-size button')) {
-      const end = b.classList.contains('larger') ? step() > 5 : step() < 1;
+      const up = b.classList.contains('larger');
+      const end = up ? step() > 5 : step() < 1;
       b.disabled = end;
-      b.title = b.lastElementChild.textContent = b.dataset[end ? 'end' : 'label'];
+      b.title = b.lastElementChild.textContent = up ? (end ? largest : larger) : end ? smallest : smaller;
     }
     dispatchEvent(new Event('newsfront-prefs'));
   };
@@ -57,7 +63,7 @@
     try {
       await navigator.clipboard.writeText(url());
       fallback && fallback.remove();
-      toast.textContent = button.dataset.done;
+      toast.textContent = copied;
       setTimeout(() => (toast.textContent = ''), 3000);
     } catch (e) {
       // No clipboard, or refused: the link, selected, for the reader to copy.
@@ -70,7 +76,7 @@
         for (const part of fallback.children) part.className = scoped.trim();
         toast.before(fallback);
       }
-      fallback.firstChild.textContent = button.dataset.byHand;
+      fallback.firstChild.textContent = byHand;
       const input = fallback.lastChild;
       input.value = url();
       input.focus();
@@ -92,7 +98,7 @@
     else if (target.closest('.text-size')) set('text-step', Math.max(0, Math.min(6, step() + (is('larger') ? 1 : -1))));
     else if (is('print')) print();
     else if (is('copy-link')) copy(target);
-    else if (is('native-share')) navigator.share({ url: url(), title: target.dataset.title }).catch(() => {});
+    else if (is('native-share')) navigator.share({ url: url(), title: doc.querySelector('h1').textContent }).catch(() => {});
     else if (is('search-open')) {
       search().showModal();
       search().querySelector('input').focus();
@@ -107,9 +113,10 @@
       e.preventDefault();
       closeSearch();
     }
-    // Enter opens the results page (src/browser/router.rs `search_href`), as a page load.
+    // Enter opens the results page (src/browser/router.rs `search_href`; relative to
+    // <base>), as a page load.
     const query = field.value && field.value.trim();
-    if (e.key == 'Enter' && query) location.href = field.dataset.results + '?q=' + encodeURIComponent(query);
+    if (e.key == 'Enter' && query) location.href = results + '?q=' + encodeURIComponent(query);
   });
 
   const internal = (e) => {

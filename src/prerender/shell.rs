@@ -25,6 +25,7 @@ use regex::Regex;
 use sha2::{Digest, Sha256};
 
 use crate::logic::edition::Edition;
+use crate::logic::i18n;
 use crate::logic::players::FRAME_HOSTS;
 use crate::logic::routes;
 
@@ -155,14 +156,38 @@ fn policy(script_hash: &str, style_hash: &str, api_origin: &str, frames: &str) -
 }
 
 /// The script a pre-rendered page carries inline (`early.js`), starting the app with
-/// `start`. Without its comment lines: every page carries it (1.3 KB brotli so, 2.0 with).
+/// `start`, with each edition's texts it shows. Without its comment lines: every page
+/// carries it (1.3 KB brotli so, 2.0 with).
 fn early_script(start: &str) -> String {
     let code: Vec<&str> = include_str!("early.js")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with("//"))
         .collect();
-    code.join("\n").replace("./START", &format!("./{start}"))
+    let texts: Vec<String> = Edition::ALL
+        .iter()
+        .map(|&edition| {
+            let t = i18n::text(edition);
+            let results = routes::search(edition);
+            let list = [
+                t.text_smaller,
+                t.text_smallest,
+                t.text_larger,
+                t.text_largest,
+                t.link_copied,
+                t.copy_by_hand,
+                results.as_str(),
+            ];
+            format!(
+                "{}:{}",
+                edition.lang(),
+                serde_json::to_string(&list).expect("strings")
+            )
+        })
+        .collect();
+    code.join("\n")
+        .replace("./START", &format!("./{start}"))
+        .replacen("TEXTS", &format!("{{{}}}", texts.join(",")), 1)
 }
 
 /// The policy's source for an inline script or style.

@@ -11,11 +11,9 @@ use stylers::style;
 use wasm_bindgen::JsCast;
 
 use crate::browser::paged_list::{PagedList, Status};
-use crate::browser::router::{href, search_href};
-use crate::components::attr::prerendered;
+use crate::browser::router::search_href;
 use crate::components::error_box::ErrorBox;
 use crate::logic::i18n;
-use crate::logic::routes;
 use crate::search::client::{self, Hits, SearchSource};
 use crate::search::result::SearchResult;
 use crate::state::Location;
@@ -269,11 +267,8 @@ pub fn SearchOverlay() -> impl IntoView {
                     {move || reader.text().close}
                 </button>
             </div>
-            // Before the app, the page's own script (src/prerender/early.js) opens the
-            // results page (`data-results`) on Enter, as a page load.
             <input type="search" class="text-field" node_ref=field aria-labelledby="search-prompt" autocomplete="off"
-                enterkeyhint="search" prop:value=query on:input=on_input on:keydown=on_field_key
-                data-results=prerendered(href(&routes::search(reader.edition.get_untracked())))/>
+                enterkeyhint="search" prop:value=query on:input=on_input on:keydown=on_field_key/>
             <div node_ref=shown on:keydown=on_list_key>{results}</div>
         </dialog>
     }
