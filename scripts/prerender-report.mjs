@@ -5,9 +5,10 @@
 //    against a static HTML file of the same article with the same CSS and no scripts,
 //    and against the true limit, a bare HTML file of it (no style, no script). All three
 //    load the same lead photo (its <picture>). RUNS runs each (default 3), alternating;
-//    medians are compared. Floors (issue #17): our LCP at most 1.1x the static file's,
-//    CLS 0.00, total blocking time under 100 ms; the ratio to the bare file is reported
-//    (the aim is 1.3x).
+//    medians are compared. Floors (issues #17, #29): our LCP at most 1.05x the static
+//    file's, CLS 0.00, total blocking time under 50 ms; and, since the static file's own
+//    TBT (parse, style, layout at 4x CPU) goes over that on a noisy machine, ours at most
+//    the static file's plus 50 ms. The ratio to the bare file is reported (the aim is 1.3x).
 // 2. HTML size per article page (raw and brotli).
 // 3. Build time of the pre-render step for the demo tree and for about 5,000 articles
 //    (the demo generator's corpus, 1,667 stories per edition).
@@ -78,10 +79,11 @@ const floor = (ok, text) => {
   console.log(`${ok ? 'ok  ' : 'MISS'} ${text}`);
   if (!ok) failed = true;
 };
-floor(ratio <= 1.1, `LCP ratio to the static file ${ratio.toFixed(2)} (at most 1.10)`);
+floor(ratio <= 1.05, `LCP ratio to the static file ${ratio.toFixed(2)} (at most 1.05)`);
 console.log(`     to the bare HTML: FCP ${(o.fcp / b.fcp).toFixed(2)}x, LCP ${(o.lcp / b.lcp).toFixed(2)}x (the aim: 1.30x)`);
 floor(o.cls < 0.005, `CLS ${o.cls.toFixed(3)} (0.00)`);
-floor(o.tbt < 100, `TBT ${Math.round(o.tbt)} ms (under 100 ms)`);
+floor(o.tbt < 50, `TBT ${Math.round(o.tbt)} ms (under 50 ms)`);
+floor(o.tbt <= p.tbt + 50, `TBT ${Math.round(o.tbt)} ms, the static file's ${Math.round(p.tbt)} ms (at most 50 ms more)`);
 
 // --- 2. HTML size per article page ---------------------------------------------------
 const articlePages = [];

@@ -1,10 +1,10 @@
 // Size report: what a reader downloads for an article, compressed with brotli as a CDN
 // would serve it, in two figures, each against its gate (issue #29; both only go down):
-// - the critical first load: what the page loads before any interaction and before the
-//   browser is idle (its pre-rendered HTML, which carries the article's data, the style
+// - the critical first load: what the page loads before any interaction (its
+//   pre-rendered HTML, which carries the article's data, the style
 //   and the inline scripts; photos apart): the page works from it alone;
 // - the app's whole load (start-up script, JS glue, Wasm), which the page's own script
-//   (src/prerender/early.js) starts on intent or when idle.
+//   (src/prerender/early.js) starts on intent.
 // Also the partner widget loader (embed.js) against its own budget; a partner widget's
 // first load (its pre-rendered page and the one script it links, plus the loader on the
 // partner's page: no app) against the widgets' budget; and the photos the article's
@@ -17,8 +17,10 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/browser/static-server.mjs';
 
-// Issue #29's floor for the critical first load.
-const CRITICAL_BUDGET_KB = 30;
+// Issue #29's floor for the critical first load is 30 KB; the gate holds what we reached
+// (11.5 KB: 12.8 before the hand-over documents were compacted and cut to what the page
+// used).
+const CRITICAL_BUDGET_KB = 12;
 // The app: 195.6 KB before issue #29 (187.9 KB of it Wasm); its goal is a Wasm of
 // 150 KB, not met. 196.5 KB with what the take-over now carries over from the page's own
 // script (an open search dialog, typed text, the reader's settings: 0.9 KB).

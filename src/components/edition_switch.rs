@@ -96,16 +96,20 @@ pub fn EditionSwitch() -> impl IntoView {
         .set(route.0.with_untracked(prerendered_translations));
     let links = move || {
         let current = reader.edition.get();
+        let on_section = route.0.with(|r| matches!(r.1, Route::Section { .. }));
         let editions = site.site().map(|s| s.editions).unwrap_or_default();
         editions
             .into_iter()
             .filter_map(|e| Some((Edition::from_lang(&e.lang)?, e.label)))
             .map(|(edition, label)| {
-                // The other edition's sections, to keep the reader in the same section.
-                let other =
-                    api::Fetched::<Site>::new(move || config::api_path(&paths::site(edition)));
+                // On a section, the other edition's sections keep the reader in the same
+                // section. Only there: every other page would load (and a pre-rendered
+                // one carry) two more sites' documents for nothing.
+                let other = on_section.then(|| {
+                    api::Fetched::<Site>::new(move || config::api_path(&paths::site(edition)))
+                });
                 let link = move || {
-                    let other_site = other.get().and_then(Result::ok);
+                    let other_site = other.and_then(|o| o.get()).and_then(Result::ok);
                     route.0.with(|r| {
                         translations
                             .0

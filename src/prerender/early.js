@@ -4,11 +4,11 @@
 // field, whose Enter opens the results page), with the storage keys and
 // <html> attributes that prefs.js sets and the app reads (src/browser/prefs.rs,
 // src/state.rs), and it starts the app (START) when it is wanted:
-// - on intent: a mouse over, or keyboard focus on, an internal link (the app then follows
-//   it without a page load), or the search button;
-// - else once the browser is idle after the lead photo has painted (`load` alone is too
-//   early: it comes before the photo is decoded, and Lighthouse counted the app's
-//   requests begun before that paint against our LCP).
+// on intent only: a mouse over, or keyboard focus on, an internal link (the app then
+// follows it without a page load), or a press on the search button (results need it).
+// Not when idle: on the phone profile (scripts/first-tap-report.mjs) that cost a reader
+// who only reads the story 214 KB more, and its download slowed a tap on a link taken
+// meanwhile to 1.4x the static page's; Lighthouse counted its start-up as blocking time.
 // A tap on a link is never held: before the app, it is an ordinary page load.
 // Once the app has taken the page over (<html data-app>) these handlers stand down, so
 // one tap never acts twice; until then each change is told to the app as it starts
@@ -127,16 +127,8 @@
   doc.addEventListener('focusin', (e) => e.target.matches(':focus-visible') && internal(e) && go());
   doc.addEventListener('pointerdown', (e) => e.target.closest('.search-open') && go());
 
-  const idle = () => (self.requestIdleCallback || setTimeout)(go);
-  const painted = () => requestAnimationFrame(() => requestAnimationFrame(idle));
-  const loaded = () => {
-    const lead = doc.querySelector('img[fetchpriority="high"]');
-    (lead ? lead.decode() : Promise.resolve()).then(painted, painted);
-  };
   doc.addEventListener('DOMContentLoaded', () => {
     sync();
     for (const b of all('.native-share')) b.hidden = !navigator.share;
   });
-  if (doc.readyState == 'complete') loaded();
-  else addEventListener('load', loaded, { once: true });
 })();

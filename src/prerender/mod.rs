@@ -116,22 +116,31 @@ fn relative_to_base(body: &str, base_path: &str) -> String {
     out
 }
 
-/// The hand-over elements: the documents a page used, by path below the API base.
-/// Only documents that are JSON go in (one that is not failed to render anyway).
+/// The hand-over elements: the documents a page used, by path below the API base,
+/// without the whitespace between their tokens. Only documents that are JSON go in (one
+/// that is not failed to render anyway).
 fn handover_elements(api_base: &str, documents: Vec<(String, String)>) -> String {
     documents
         .iter()
         .filter_map(|(url, text)| {
             let path = url.strip_prefix(api_base)?;
-            serde_json::from_str::<serde::de::IgnoredAny>(text).ok()?;
             Some(format!(
                 "  <script type=\"application/json\" {}=\"{}\">{}</script>\n",
                 handover::ATTRIBUTE,
                 markup::escape(path),
-                markup::script_json(text)
+                markup::script_json(&compact_json(text)?)
             ))
         })
         .collect()
+}
+
+/// `text` as compact JSON, or `None` when it is not JSON.
+fn compact_json(text: &str) -> Option<String> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut from = serde_json::Deserializer::from_str(text);
+    serde_transcode::transcode(&mut from, &mut serde_json::Serializer::new(&mut out)).ok()?;
+    from.end().ok()?;
+    String::from_utf8(out).ok()
 }
 
 /// Writes `text` to `path` below `dist` whole or not at all (`write_atomic_with`).

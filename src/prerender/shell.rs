@@ -8,7 +8,7 @@
 //! - its inline `<script type="module">` moves to a hashed file (`start-*.js`), since a
 //!   policy without `'unsafe-inline'` would block it; a pre-rendered page instead has its
 //!   own script (`early.js`): the page's controls from the first paint, and the app
-//!   started when the reader is about to need it or the page is idle;
+//!   started when the reader is about to need it;
 //! - the theme script (`public/prefs.js`), the crash notice's (`public/crash.js`), the
 //!   starter and the style sheets (`inline_styles`) are inlined and allowed by their
 //!   hashes: as files, each is a request that competes with the first paint or the lead

@@ -10,7 +10,8 @@ const env = useBrowser();
 
 const STORY = 'world/council-plan-1';
 
-/// A watched page whose app does not start until `release()` is called.
+/// A watched page whose app does not start until `release()` is called; `asked()` says
+/// whether the page has asked for it.
 async function withoutApp() {
   const page = await watchedPage(env.context);
   const held = [];
@@ -20,6 +21,7 @@ async function withoutApp() {
     window.__printed = 0;
     window.print = () => window.__printed++;
   });
+  page.asked = () => held.length > 0;
   page.release = async () => {
     released = true;
     for (const route of held.splice(0)) await route.fallback();
@@ -67,6 +69,13 @@ test('before the app: night theme, A-/A+ and print work, are kept, and the app t
   await page.click('button.print');
   assert.equal(await page.evaluate(() => window.__printed), 1);
 
+  // Reading and these controls never ask for the app: only intent does (a pointer on a
+  // link here).
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(1000);
+  assert.equal(page.asked(), false, 'the app is not loaded for a reader who only reads');
+  await page.hover('header nav a');
+  assert.equal(page.asked(), true, 'a pointer on a link asks for the app');
   await page.release();
   // The app's own controls now, in the state the reader left: one tap, one step.
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');

@@ -86,13 +86,30 @@ export async function watchedPage(context) {
     });
   });
   page.problems = () => problems;
-  // A pre-rendered page shows before the app runs, and its controls do nothing until the
-  // app has taken it over (`<html data-app>`): navigations wait for that.
+  // A pre-rendered page shows before the app runs and starts it on intent
+  // (src/prerender/early.js): navigations point the mouse at a link in view, as a reader
+  // about to follow one would, and wait for the take-over (`<html data-app>`). Tests of the
+  // page before the app use `page.mainFrame().goto`.
   if (!context.scriptsOff) {
     for (const name of ['goto', 'reload', 'goBack', 'goForward']) {
       const go = page[name].bind(page);
       page[name] = async (...args) => {
         const response = await go(...args);
+        const link = await page
+          .evaluate(() => {
+            for (const a of document.querySelectorAll('a[href]')) {
+              const r = a.getBoundingClientRect();
+              if (a.origin == location.origin && !a.target && r.width && r.top >= 0 && r.bottom <= innerHeight) {
+                return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+              }
+            }
+            return null;
+          })
+          .catch(() => null);
+        if (link) {
+          await page.mouse.move(link.x, link.y);
+          await page.mouse.move(0, 0);
+        }
         // Not for other sites' pages (partner pages), and not past a crash (its test
         // looks for the crash notice itself).
         await page
