@@ -1,5 +1,5 @@
 // Applies the reader's saved theme and text size before the first paint, so a night
-// reader never sees a white flash. The build (src/prerender/shell.rs) inlines it into
+// reader never sees a white flash. The build (crates/publish/src/shell.rs) inlines it into
 // every page and allows it by its hash in the Content-Security-Policy. Same keys as
 // src/browser/prefs.rs.
 //

@@ -38,7 +38,7 @@ const work = join(root, 'bench-search');
 const env = { ...process.env };
 delete env.CARGO_UNSTABLE_BUILD_STD;
 const profile = check ? [] : ['--release'];
-execFileSync('cargo', ['build', ...profile, '--quiet', '--bin', 'search-index', '--bin', 'demo-gen'], { cwd: root, env, stdio: 'inherit' });
+execFileSync('cargo', ['build', ...profile, '--quiet', '-p', 'newsfront-publish', '--bin', 'search-index', '--bin', 'demo-gen'], { cwd: root, env, stdio: 'inherit' });
 const bin = (name) => join(root, check ? 'target/debug' : 'target/release', name);
 
 let seed = 20261201;
@@ -46,7 +46,7 @@ const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 21474836
 const pick = (list) => list[Math.floor(rand() * list.length)];
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const words = (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-// A word as the index keeps it (src/search/engine/fold.rs): "ё" as "е", Latin accents
+// A word as the index keeps it (crates/core/src/search/fold.rs): "ё" as "е", Latin accents
 // dropped. The story words files (`v/`) hold words so.
 const fold = (w) => w.normalize('NFKC').replace(/ё/g, 'е').normalize('NFD').replace(/([a-z])\p{M}+/gu, '$1').normalize('NFC');
 

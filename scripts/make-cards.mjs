@@ -1,5 +1,5 @@
 // The link-preview cards (issue #17): one 1200x630 PNG per edition, the `og:image` of
-// pages without a photo of their own (src/prerender/head.rs). Drawn from each edition's
+// pages without a photo of their own (crates/publish/src/head.rs). Drawn from each edition's
 // site.json by headless Chromium, written to public/cards/ and committed (about 20 KB
 // each). Run again after a site's name changes:
 //   node scripts/make-cards.mjs

@@ -114,7 +114,7 @@ const cargo = (args) => {
   return r.stdout;
 };
 // The same (debug) build the post-build step runs.
-cargo(['build', '--quiet', '--bin', 'prerender', '--bin', 'demo-gen']);
+cargo(['build', '--quiet', '-p', 'newsfront-publish', '--bin', 'prerender', '--bin', 'demo-gen']);
 const bin = (name) => join(root, 'target', 'debug', name);
 const time = (api) => {
   const out = mkdtempSync(join(tmpdir(), 'newsfront-pre-'));

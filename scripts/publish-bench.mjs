@@ -2,7 +2,7 @@
 // builds it clean, then publishes one story, corrects one and takes one down, each
 // followed by the pre-render step run again on the built site, and prints the figures
 // side by side with the clean build's. A report, not a test (timings on these machines
-// are noisy); tests/publish.rs checks that publishing equals a clean build.
+// are noisy); crates/publish/tests/publish.rs checks that publishing equals a clean build.
 //
 //   node scripts/publish-bench.mjs                 20,000 and 200,000 stories per edition
 //   node scripts/publish-bench.mjs 2000            one quicker size
@@ -21,7 +21,7 @@ if (!existsSync(join(root, 'dist/404.html'))) throw new Error('build the site fi
 
 const env = { ...process.env };
 delete env.CARGO_UNSTABLE_BUILD_STD;
-execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'prerender', '--bin', 'demo-gen'], { cwd: root, env, stdio: 'inherit' });
+execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'newsfront-publish', '--bin', 'prerender', '--bin', 'demo-gen'], { cwd: root, env, stdio: 'inherit' });
 const bin = (name) => join(root, 'target/release', name);
 
 function prerender(dist, api, label) {
@@ -80,7 +80,7 @@ for (const n of SIZES) {
     mkdirSync(api, { recursive: true });
     execFileSync(bin('demo-gen'), ['--articles', String(n), '--out', api], { stdio: 'inherit' });
     // An archive's files are old: the step trusts the stamps of files untouched since
-    // well before its last run (newer ones it reads again, see src/prerender/state.rs).
+    // well before its last run (newer ones it reads again, see crates/publish/src/state.rs).
     execFileSync('find', [api, '-type', 'f', '-exec', 'touch', '-d', '1 hour ago', '{}', '+']);
   }
   mkdirSync(dist, { recursive: true });

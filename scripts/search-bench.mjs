@@ -28,7 +28,7 @@ const have = existsSync(join(corpus, 'en/search-index.json'))
   && JSON.parse(readFileSync(join(corpus, 'en/search-index.json'), 'utf8')).articles.length === ARTICLES;
 if (!have) {
   console.log(`making the corpus: ${ARTICLES} articles per edition`);
-  execFileSync('cargo', ['run', '-q', '--release', '--bin', 'demo-gen', '--', '--articles', String(ARTICLES), '--out', corpus, '--index-only'], { stdio: 'inherit', cwd: root });
+  execFileSync('cargo', ['run', '-q', '--release', '-p', 'newsfront-publish', '--bin', 'demo-gen', '--', '--articles', String(ARTICLES), '--out', corpus, '--index-only'], { stdio: 'inherit', cwd: root });
 }
 
 // A small deterministic random source, so every run asks the same questions.

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=${1:-all}
-say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+say() { printf '\033[1m[setup %4ss]\033[0m %s\n' "$SECONDS" "$*"; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 # The pinned nightly (rust-toolchain.toml) and its Wasm target.
@@ -22,41 +22,58 @@ if ! rustup component list --installed --toolchain nightly 2>/dev/null | grep -q
   rustup component add rust-src --toolchain nightly
 fi
 
-# Trunk: 0.22 needs a newer rustc than the machine's stable, so 0.21.14, built on stable.
-if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
-  say "installing trunk 0.21.14 (about 7 minutes on a cold machine)"
-  cargo +stable install trunk@0.21.14 --locked
+# Debian's packages and npm's download while cargo builds the two tools (a cold
+# machine's set-up is mostly those two builds). Each logs to a file, shown if it fails.
+logs=$(mktemp -d)
+apt=()
+if [ "$want" = all ]; then
+  [ -x /usr/bin/chromium ] || apt+=(chromium chromium-driver fonts-noto-core)
+  # Java for the Nu Html Checker (npm `vnu-jar`, tests/browser/validator.test.mjs).
+  command -v java >/dev/null || apt+=(default-jre-headless)
+  # Real vocabularies for the search benchmarks' corpus (`demo-gen --vocabulary`).
+  [ -f /usr/share/hunspell/hy_AM.dic ] || apt+=(wamerican-large hunspell-ru myspell-hy)
+fi
+pids=()
+if [ ${#apt[@]} -gt 0 ]; then
+  say "installing from Debian: ${apt[*]}"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt[@]}") >"$logs/apt" 2>&1 &
+  pids+=("$!:apt")
+fi
+# npm: wasm-opt (binaryen) for the build, playwright-core for the browser tests.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund >"$logs/npm" 2>&1 &
+  pids+=("$!:npm")
 fi
 
+# The two tools are built to be built quickly: without link-time optimisation and at
+# opt-level 1 (a release build's time is cargo's and wasm-opt's, not theirs).
+tool() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo +stable install "$@"
+}
+# Trunk: 0.22 needs a newer rustc than the machine's stable, so 0.21.14, built on stable.
+if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
+  say "building trunk 0.21.14"
+  tool trunk@0.21.14 --locked >"$logs/trunk" 2>&1 &
+  pids+=("$!:trunk")
+fi
 # wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock. Not --locked: a
 # yanked dependency in its own lock file would fail the install.
 bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen" ]; then
-  say "installing wasm-bindgen-cli $bindgen"
-  cargo +stable install wasm-bindgen-cli --version "$bindgen" --force
+  say "building wasm-bindgen-cli $bindgen"
+  tool wasm-bindgen-cli --version "$bindgen" --force >"$logs/bindgen" 2>&1 &
+  pids+=("$!:bindgen")
 fi
-
-# npm: wasm-opt (binaryen) for the build, playwright-core for the browser tests.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages"
-  npm ci --no-audit --no-fund
-fi
-
-if [ "$want" = all ] && [ ! -x /usr/bin/chromium ]; then
-  say "installing Chromium from Debian"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-core
-fi
-# Java for the Nu Html Checker (npm `vnu-jar`, tests/browser/validator.test.mjs).
-if [ "$want" = all ] && ! command -v java >/dev/null; then
-  say "installing Java from Debian"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless
-fi
-# Real vocabularies for the search benchmarks' corpus (`demo-gen --vocabulary`).
-if [ "$want" = all ] && [ ! -f /usr/share/hunspell/hy_AM.dic ]; then
-  say "installing word lists from Debian"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican-large hunspell-ru myspell-hy
-fi
+failed=0
+for p in "${pids[@]}"; do
+  if wait "${p%%:*}"; then
+    say "${p#*:}: done"
+  else
+    say "${p#*:}: FAILED"; cat "$logs/${p#*:}"; failed=1
+  fi
+done
+rm -rf "$logs"
+[ $failed -eq 0 ] || exit 1
 say "ready"

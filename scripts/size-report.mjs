@@ -4,7 +4,7 @@
 //   pre-rendered HTML, which carries the article's data, the style
 //   and the inline scripts; photos apart): the page works from it alone;
 // - the app's whole load (start-up script, JS glue, Wasm), which the page's own script
-//   (src/prerender/early.js) starts on intent.
+//   (crates/publish/src/early.js) starts on intent.
 // Also the partner widget loader (embed.js) against its own budget; a partner widget's
 // first load (its pre-rendered page and the one script it links, plus the loader on the
 // partner's page: no app) against the widgets' budget; and the photos the article's
@@ -23,8 +23,9 @@ import { startServer } from '../tests/browser/static-server.mjs';
 const CRITICAL_BUDGET_KB = 12;
 // The app: 195.6 KB before issue #29 (187.9 KB of it Wasm); its goal is a Wasm of
 // 150 KB, not met. 196.5 KB with what the take-over now carries over from the page's own
-// script (an open search dialog, typed text, the reader's settings: 0.9 KB).
-const APP_BUDGET_KB = 197;
+// script (an open search dialog, typed text, the reader's settings: 0.9 KB); 192.6 once
+// other crates' functions may be inlined before LTO (scripts/wasm-env.sh, issue #35).
+const APP_BUDGET_KB = 193;
 const WASM_GOAL_KB = 150;
 const LOADER_BUDGET_KB = 3;
 // Issue #18: a widget costs what static content costs.

@@ -6,8 +6,6 @@ use crate::api::config;
 use crate::components::crash_notice::CrashNotice;
 use crate::components::title::full_title;
 use crate::components::{footer::Footer, header::Header};
-use crate::logic::edition::Edition;
-use crate::logic::routes::{self, Route};
 use crate::pages::{
     article::ArticlePage, front::FrontPage, not_found::NotFound, section::SectionPage,
 };
@@ -16,6 +14,8 @@ use crate::state::Location;
 use crate::state::{self, PageTitle, Reader, SiteData};
 use crate::takeover::Staged;
 use crate::widget::{headlines::HeadlinesWidget, story::StoryWidget};
+use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::routes::{self, Route};
 
 /// The path of the document's base (`/` or `/news/`), which the router strips.
 fn base_path() -> String {

@@ -1,7 +1,8 @@
-//! A news-site frontend: a Leptos single-page app compiled to WebAssembly, and the
-//! native step that pre-renders its pages. The README's module map says where things
-//! are; `scripts/check-layout.sh` keeps the pure folders (`contract`, `logic`,
-//! `sanitize`, `search/engine`) free of browser code.
+//! A news-site frontend: a Leptos single-page app compiled to WebAssembly. Built
+//! natively, the same components render its pages to HTML for the build tools
+//! (`newsfront-publish`, crates/publish). The README's map says where things are; the
+//! pure core (contract, logic, sanitiser, search engine) is the crate `newsfront-core`
+//! (crates/core), which has no browser code.
 
 // Natively (the pre-render step) the view types are not erased and nest deeply.
 #![recursion_limit = "256"]
@@ -10,12 +11,7 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
-pub mod contract;
-pub mod logic;
 pub mod pages;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
-pub mod sanitize;
 pub mod search;
 pub mod state;
 pub mod takeover;

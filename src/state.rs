@@ -7,11 +7,11 @@ use leptos::prelude::*;
 
 use crate::api::{self, config};
 use crate::browser::prefs;
-use crate::contract::paths;
-use crate::contract::{SectionInfo, Site, Translation};
-use crate::logic::edition::Edition;
-use crate::logic::i18n::{self, Text};
-use crate::logic::routes::Route;
+use newsfront_core::contract::paths;
+use newsfront_core::contract::{SectionInfo, Site, Translation};
+use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::i18n::{self, Text};
+use newsfront_core::logic::routes::Route;
 
 /// Sets up every shared context for the page at `route`.
 pub fn provide(route: Memo<(Edition, Route)>) {
@@ -45,7 +45,8 @@ impl Location {
 
     /// A query parameter, decoded (tracked).
     pub fn query(&self, name: &str) -> Option<String> {
-        self.query.with(|q| crate::logic::uri::query_param(q, name))
+        self.query
+            .with(|q| newsfront_core::logic::uri::query_param(q, name))
     }
 }
 
@@ -195,7 +196,7 @@ impl Reader {
             }
         });
         // Until the app has taken a pre-rendered page over, the page's own controls
-        // (src/prerender/early.js) change these attributes and say so: the app follows.
+        // (crates/publish/src/early.js) change these attributes and say so: the app follows.
         if cfg!(target_arch = "wasm32") {
             window_event_listener_untyped("newsfront-prefs", move |_| {
                 reader.theme.set(page_theme());

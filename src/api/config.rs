@@ -4,7 +4,7 @@
 
 use std::cell::OnceCell;
 
-use crate::logic::uri;
+use newsfront_core::logic::uri;
 
 const DEFAULT_API_BASE: &str = "api/";
 const DEFAULT_TIMEOUT_MS: i32 = 10_000;

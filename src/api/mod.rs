@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use crate::contract::{self, ApiDocument};
 use crate::takeover::handover;
+use newsfront_core::contract::{self, ApiDocument};
 
 /// Why a resource could not be shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

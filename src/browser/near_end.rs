@@ -7,8 +7,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
 /// How close to the end of the list (in CSS pixels) the next page starts loading.
-/// (An integer: formatting a float would pull float printing into the bundle.)
-const NEAR_END_PX: i32 = 800;
+/// (An integer: formatting a float would pull float printing into the bundle.) The
+/// pre-rendered page's own script starts the app at the same distance (`early.js`).
+pub const NEAR_END_PX: i32 = 800;
 
 /// Whether `sentinel` is within reach now (the observer's last report may predate a
 /// page that was just laid out).

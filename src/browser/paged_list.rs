@@ -13,7 +13,7 @@ use leptos::task::spawn_local_scoped_with_cancellation;
 
 use crate::api::ApiError;
 use crate::browser::near_end;
-use crate::logic::paged::{Page, Paged};
+use newsfront_core::logic::paged::{Page, Paged};
 
 /// What the list is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

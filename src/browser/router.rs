@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use crate::logic::uri;
 use crate::state::Location;
+use newsfront_core::logic::uri;
 
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
@@ -147,10 +147,10 @@ pub fn absolute_href(path_below_base: &str) -> String {
 }
 
 /// The link to the results page for `query`.
-pub fn search_href(edition: crate::logic::edition::Edition, query: &str) -> String {
+pub fn search_href(edition: newsfront_core::logic::edition::Edition, query: &str) -> String {
     format!(
         "{}?q={}",
-        href(&crate::logic::routes::search(edition)),
+        href(&newsfront_core::logic::routes::search(edition)),
         uri::encode_component(query.trim())
     )
 }

@@ -7,12 +7,12 @@ use stylers::style;
 
 use crate::api::{self, config};
 use crate::browser::router::href;
-use crate::contract::paths;
-use crate::contract::{Site, Translation};
-use crate::logic::edition::Edition;
-use crate::logic::routes::{self, Route};
 use crate::state::Reader;
 use crate::state::{CurrentRoute, SiteData, Translations};
+use newsfront_core::contract::paths;
+use newsfront_core::contract::{Site, Translation};
+use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::routes::{self, Route};
 
 /// Where `to` shows the page that `route` shows in its own edition.
 fn target(
@@ -46,7 +46,7 @@ fn prerendered_translations(route: &(Edition, Route)) -> Vec<Translation> {
         return Vec::new();
     };
     crate::takeover::handover::take(&config::api_path(&paths::article(route.0, slug)))
-        .and_then(|text| serde_json::from_str::<crate::contract::ArticleHead>(&text).ok())
+        .and_then(|text| serde_json::from_str::<newsfront_core::contract::ArticleHead>(&text).ok())
         .map(|head| head.translations)
         .unwrap_or_default()
 }

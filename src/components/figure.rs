@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::components::picture::Picture;
-use crate::contract::Image;
+use newsfront_core::contract::Image;
 
 #[component]
 pub fn Figure(

@@ -10,12 +10,12 @@ use crate::components::edition_switch::EditionSwitch;
 use crate::components::error_box::ErrorBox;
 use crate::components::social_links::SocialLinks;
 use crate::components::theme_toggle::ThemeToggle;
-use crate::contract::Site;
-use crate::logic::routes::{self, Route};
 use crate::search::overlay::SearchOverlay;
 use crate::state::Reader;
 use crate::state::SiteData;
 use crate::takeover::Staged;
+use newsfront_core::contract::Site;
+use newsfront_core::logic::routes::{self, Route};
 
 #[component]
 pub fn Header() -> impl IntoView {

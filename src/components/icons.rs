@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::contract::{Network, Store};
+use newsfront_core::contract::{Network, Store};
 
 #[component]
 pub fn NetworkIcon(network: Network) -> impl IntoView {

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::logic::i18n;
 use crate::state::Reader;
+use newsfront_core::logic::i18n;
 
 /// The control for `count` stories waiting; `on_show` puts them in. A plain function,
 /// not a component: the props machinery cost more of the bundle than the control.

@@ -2,10 +2,11 @@
 //! first, then the `src`/`srcset` every browser reads. Width and height reserve its
 //! space before it loads; only the page's largest photo is fetched early.
 
+use crate::components::attr::Checked;
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::contract::Image;
+use newsfront_core::contract::Image;
 
 #[component]
 pub fn Picture(
@@ -51,12 +52,12 @@ pub fn Picture(
     view! { class = class,
         <picture>
             {image.sources.into_iter().map(|s| view! { class = class,
-                <source type=s.kind.mime() srcset=s.srcset sizes=sizes/>
+                <source type=s.kind.mime() srcset=Checked(s.srcset) sizes=sizes/>
             }).collect_view()}
             <img
                 class:crop=crop
-                src=image.src
-                srcset=image.srcset
+                src=Checked(image.src)
+                srcset=image.srcset.map(Checked)
                 sizes=img_sizes
                 alt=alt
                 width=image.width

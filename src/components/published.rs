@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::logic::dates::Timestamp;
 use crate::state::Reader;
+use newsfront_core::logic::dates::Timestamp;
 
 #[component]
 pub fn Published(at: Timestamp, #[prop(optional)] date_only: bool) -> impl IntoView {

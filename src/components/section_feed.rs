@@ -13,9 +13,9 @@ use crate::browser::paged_list::{PagedList, Status};
 use crate::components::error_box::ErrorBox;
 use crate::components::new_stories::new_stories;
 use crate::components::story_card::StoryCard;
-use crate::contract::{FeedPage, Summary, paths};
-use crate::logic::edition::Edition;
 use crate::state::{FeedSection, Reader};
+use newsfront_core::contract::{FeedPage, Summary, paths};
+use newsfront_core::logic::edition::Edition;
 
 #[component]
 pub fn SectionFeed(
@@ -58,7 +58,7 @@ pub fn SectionFeed(
     };
     let reader = Reader::get();
     let first = config::api_path(&paths::section(edition, &section));
-    let url = move |more: Option<crate::contract::url::FetchUrl>| {
+    let url = move |more: Option<newsfront_core::contract::url::FetchUrl>| {
         more.map_or_else(|| first.clone(), |m| m.as_str().to_string())
     };
     let fetch_url = url.clone();

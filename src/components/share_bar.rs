@@ -11,8 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::icons::{NetworkIcon, network_name};
-use crate::logic::share;
 use crate::state::Reader;
+use newsfront_core::logic::share;
 
 /// How long the "Link copied" toast stays.
 const TOAST_MS: u64 = 3000;
@@ -183,7 +183,7 @@ pub fn ShareBar(
             <p class="prompt">{move || t().share_prompt}</p>
             <div class="actions">
                 // Rendered hidden where the device has no share sheet, as in the pre-rendered
-                // page, whose own script (src/prerender/early.js) shows it where there is one.
+                // page, whose own script (crates/publish/src/early.js) shows it where there is one.
                 <button type="button" class="action native-share needs-script" hidden=!can_share
                     on:click=native_share>
                     {move || t().share}

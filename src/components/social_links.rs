@@ -1,12 +1,13 @@
 //! The newsroom's social-network and app-store links from `site.json`, each an icon
 //! with an accessible name. Shown in the header on wide screens and in the footer.
 
+use crate::components::attr::Checked;
 use leptos::prelude::*;
 use stylers::style;
 
 use crate::components::icons::{NetworkIcon, StoreIcon, network_name};
-use crate::contract::{Site, Store};
 use crate::state::Reader;
+use newsfront_core::contract::{Site, Store};
 
 #[component]
 pub fn SocialLinks(site: Site) -> impl IntoView {
@@ -40,7 +41,7 @@ pub fn SocialLinks(site: Site) -> impl IntoView {
             let (network, url) = (s.network, s.url);
             view! { class = class,
                 <li>
-                    <a href=url aria-label=network_name(network) title=network_name(network)
+                    <a href=Checked(url) aria-label=network_name(network) title=network_name(network)
                         rel="noopener noreferrer" target="_blank">
                         <NetworkIcon network/>
                     </a>
@@ -59,7 +60,7 @@ pub fn SocialLinks(site: Site) -> impl IntoView {
             };
             view! { class = class,
                 <li>
-                    <a href=url aria-label=label title=label rel="noopener noreferrer" target="_blank">
+                    <a href=Checked(url) aria-label=label title=label rel="noopener noreferrer" target="_blank">
                         <StoreIcon store/>
                     </a>
                 </li>

@@ -6,10 +6,10 @@ use stylers::style;
 use crate::browser::router::href;
 use crate::components::picture::Picture;
 use crate::components::published::Published;
-use crate::contract::Summary;
-use crate::logic::edition::Edition;
-use crate::logic::routes;
 use crate::takeover::Staged;
+use newsfront_core::contract::Summary;
+use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::routes;
 
 #[component]
 pub fn StoryCard(

@@ -1,12 +1,13 @@
 //! "Follow us on Telegram": the call to the newsroom's channel from `site.json`.
 
+use crate::components::attr::Checked;
 use leptos::prelude::*;
 use stylers::style;
 
 use crate::components::icons::NetworkIcon;
-use crate::contract::Network;
 use crate::state::Reader;
 use crate::state::SiteData;
+use newsfront_core::contract::Network;
 
 #[component]
 pub fn TelegramFollow() -> impl IntoView {
@@ -32,7 +33,7 @@ pub fn TelegramFollow() -> impl IntoView {
     move || {
         let url = site.site()?.telegram?;
         Some(view! { class = class,
-            <a class="follow no-print" href=url rel="noopener noreferrer" target="_blank">
+            <a class="follow no-print" href=Checked(url) rel="noopener noreferrer" target="_blank">
                 <NetworkIcon network=Network::Telegram/>
                 <span>{reader.text().follow_telegram}</span>
             </a>

@@ -18,14 +18,14 @@ use crate::components::story_card::StoryCard;
 use crate::components::telegram_follow::TelegramFollow;
 use crate::components::text_size::TextSize;
 use crate::components::title::Title;
-use crate::contract::Article;
-use crate::contract::paths;
-use crate::logic::edition::Edition;
-use crate::logic::routes;
 use crate::pages::not_found::NotFound;
 use crate::state::Reader;
 use crate::state::Translations;
 use crate::takeover::Staged;
+use newsfront_core::contract::Article;
+use newsfront_core::contract::paths;
+use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::routes;
 
 #[component]
 pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl IntoView {

@@ -11,11 +11,11 @@ use crate::components::loading::Loading;
 use crate::components::new_stories::new_stories;
 use crate::components::story_card::StoryCard;
 use crate::components::title::Title;
-use crate::contract::paths;
-use crate::contract::{Front, FrontSection};
-use crate::logic::edition::Edition;
-use crate::logic::routes;
 use crate::state::Reader;
+use newsfront_core::contract::paths;
+use newsfront_core::contract::{Front, FrontSection};
+use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::routes;
 
 #[component]
 pub fn FrontPage(edition: Edition) -> impl IntoView {

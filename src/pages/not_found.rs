@@ -5,8 +5,8 @@ use stylers::style;
 
 use crate::browser::router::href;
 use crate::components::title::Title;
-use crate::logic::routes;
 use crate::state::Reader;
+use newsfront_core::logic::routes;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

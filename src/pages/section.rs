@@ -5,10 +5,10 @@ use stylers::style;
 
 use crate::components::section_feed::SectionFeed;
 use crate::components::title::Title;
-use crate::logic::edition::Edition;
 use crate::pages::not_found::NotFound;
 use crate::state::FeedSection;
 use crate::state::SiteData;
+use newsfront_core::logic::edition::Edition;
 
 #[component]
 pub fn SectionPage(edition: Edition, section: String) -> impl IntoView {

@@ -12,15 +12,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::{self, ApiError, config};
-use crate::contract::paths;
-use crate::contract::url::FetchUrl;
-use crate::contract::{SearchConfig, SearchResults, Site, Summary};
-use crate::logic::edition::Edition;
-use crate::logic::paged::Page;
-use crate::logic::routes;
-use crate::logic::uri;
-use crate::search::engine::highlight::Marked;
-use crate::search::engine::protocol::{DECODE, Failure, OFFLINE, Reply, Request, TIMEOUT};
+use newsfront_core::contract::paths;
+use newsfront_core::contract::url::FetchUrl;
+use newsfront_core::contract::{SearchConfig, SearchResults, Site, Summary};
+use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::paged::Page;
+use newsfront_core::logic::routes;
+use newsfront_core::logic::uri;
+use newsfront_core::search::highlight::Marked;
+use newsfront_core::search::protocol::{DECODE, Failure, OFFLINE, Reply, Request, TIMEOUT};
 
 /// Results per request to the worker: what the overlay shows, and a step of the
 /// results page (each result is a file of the archive index to fetch).
@@ -66,7 +66,7 @@ pub struct Hits {
     pub total: Option<usize>,
     pub more: Option<More>,
     pub suggestion: Option<String>,
-    /// What to mark in each result shown so far, by slug (`search::engine::highlight`).
+    /// What to mark in each result shown so far, by slug (`newsfront_core::search::highlight`).
     pub marks: HashMap<String, Marked>,
 }
 
@@ -199,7 +199,7 @@ fn engine() -> Result<Rc<Engine>, ApiError> {
     }
     let url = uri::resolve(
         &config::document_base(),
-        crate::logic::routes::SEARCH_WORKER,
+        newsfront_core::logic::routes::SEARCH_WORKER,
     );
     let worker = web_sys::Worker::new(&url).map_err(|_| ApiError::Offline)?;
     let pending: Pending = Rc::default();

@@ -1,9 +1,9 @@
 //! Text with some of its words highlighted (`<mark>`): the words of a search, as byte
-//! ranges the engine chose (`search::engine::highlight`).
+//! ranges the engine chose (`newsfront_core::search::highlight`).
 
 use leptos::prelude::*;
 
-use crate::search::engine::highlight::Ranges;
+use newsfront_core::search::highlight::Ranges;
 
 /// The pieces of `text`, each with whether it is marked. Ranges out of order, out of
 /// bounds or not on character boundaries are skipped.

@@ -13,12 +13,12 @@ use wasm_bindgen::JsCast;
 use crate::browser::paged_list::{PagedList, Status};
 use crate::browser::router::search_href;
 use crate::components::error_box::ErrorBox;
-use crate::logic::i18n;
 use crate::search::client::{self, Hits, SearchSource};
 use crate::search::result::SearchResult;
 use crate::state::Location;
 use crate::state::Reader;
 use crate::state::SiteData;
+use newsfront_core::logic::i18n;
 
 /// Results shown in the overlay (one request's); the results page has the rest.
 const SHOWN: usize = client::PAGE_SIZE;

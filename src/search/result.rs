@@ -6,12 +6,12 @@ use stylers::style;
 
 use crate::browser::router::href;
 use crate::components::published::Published;
-use crate::contract::Summary;
-use crate::logic::edition::Edition;
-use crate::logic::routes;
-use crate::search::engine::highlight::Marked;
 use crate::search::marked_text::MarkedText;
 use crate::state::SiteData;
+use newsfront_core::contract::Summary;
+use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::routes;
+use newsfront_core::search::highlight::Marked;
 
 #[component]
 pub fn SearchResult(

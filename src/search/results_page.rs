@@ -10,13 +10,13 @@ use crate::browser::paged_list::{PagedList, Status};
 use crate::browser::router::search_href;
 use crate::components::error_box::ErrorBox;
 use crate::components::title::Title;
-use crate::logic::edition::Edition;
-use crate::logic::i18n;
 use crate::search::client::{self, Hits, SearchSource};
 use crate::search::result::SearchResult;
 use crate::state::Location;
 use crate::state::Reader;
 use crate::state::SiteData;
+use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::i18n;
 
 #[component]
 pub fn ResultsPage(edition: Edition) -> impl IntoView {

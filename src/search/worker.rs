@@ -1,5 +1,5 @@
 //! The search worker's side: opens an edition's index and answers queries. The
-//! archive index (`engine::archive`) is read file by file as queries need them, the
+//! archive index (`newsfront_core::search::archive`) is read file by file as queries need them, the
 //! files kept in a bounded cache; a site without one has its one-file index fetched
 //! whole and made here into an archive index held in memory, so one engine answers.
 //! Runs in a Web Worker (`src/bin/search_worker.rs`), so neither the engine's code,
@@ -12,12 +12,14 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::engine::archive::build::in_memory;
-use super::engine::archive::layout::{ENTRY, Entry, holds, is_story, story_name};
-use super::engine::archive::query::{self, Files, Step, Typos};
-use super::engine::highlight::{marked, query_words};
-use super::engine::protocol::{BenchReport, DECODE, Failure, OFFLINE, Reply, Request, TIMEOUT};
-use crate::contract::{IndexedArticle, SearchIndex, SearchResults, SectionRef, Summary};
+use newsfront_core::contract::{IndexedArticle, SearchIndex, SearchResults, SectionRef, Summary};
+use newsfront_core::search::archive::build::in_memory;
+use newsfront_core::search::archive::layout::{ENTRY, Entry, holds, is_story, story_name};
+use newsfront_core::search::archive::query::{self, Files, Step, Typos};
+use newsfront_core::search::highlight::{marked, query_words};
+use newsfront_core::search::protocol::{
+    BenchReport, DECODE, Failure, OFFLINE, Reply, Request, TIMEOUT,
+};
 
 /// Bytes of archive files kept: a few queries' worth, so that the worker's memory
 /// stays the same for any archive (the browser's HTTP cache keeps the rest: every

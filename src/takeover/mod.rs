@@ -1,4 +1,4 @@
-//! Taking over a pre-rendered page (`prerender`): the documents it was rendered from
+//! Taking over a pre-rendered page (`newsfront-publish`): the documents it was rendered from
 //! are handed to the API cache, the app renders the same page from them out of sight,
 //! and only then, in one task, are the pre-rendered nodes replaced, so the browser never
 //! paints anything in between and nothing moves.
@@ -162,7 +162,7 @@ fn follow(nodes: &[web_sys::Node], path: &[usize]) -> Option<web_sys::HtmlElemen
 }
 
 /// Puts the app's page in place of the pre-rendered one, with what the reader did on it
-/// before the app (src/prerender/early.js: the search dialog opened, text typed in it,
+/// before the app (crates/publish/src/early.js: the search dialog opened, text typed in it,
 /// the focus) carried over; the typed text reaches the app as if typed again.
 fn swap(body: &web_sys::HtmlElement, old: Vec<web_sys::Node>, holder: &web_sys::HtmlElement) {
     let focused = document()

@@ -10,13 +10,13 @@ use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::components::published::Published;
 use crate::components::title::Title;
-use crate::contract::FeedPage;
-use crate::contract::paths;
-use crate::logic::edition::Edition;
-use crate::logic::routes;
 use crate::state::Location;
 use crate::state::Reader;
 use crate::widget::{self, WidgetFrame};
+use newsfront_core::contract::FeedPage;
+use newsfront_core::contract::paths;
+use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::routes;
 
 #[component]
 pub fn HeadlinesWidget(edition: Edition, section: String) -> impl IntoView {

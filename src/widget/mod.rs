@@ -15,9 +15,9 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::browser::router::href;
-use crate::logic::routes;
 use crate::state::Reader;
 use crate::state::SiteData;
+use newsfront_core::logic::routes;
 
 pub const DEFAULT_COUNT: usize = 5;
 /// One feed page: a widget never pages.

@@ -8,11 +8,11 @@ use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::components::story_card::StoryCard;
 use crate::components::title::Title;
-use crate::contract::paths;
-use crate::contract::{Article, SectionRef, Summary};
-use crate::logic::edition::Edition;
 use crate::state::Reader;
 use crate::widget::WidgetFrame;
+use newsfront_core::contract::paths;
+use newsfront_core::contract::{Article, SectionRef, Summary};
+use newsfront_core::logic::edition::Edition;
 
 #[component]
 pub fn StoryWidget(edition: Edition, section: String, slug: String) -> impl IntoView {

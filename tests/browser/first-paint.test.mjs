@@ -1,7 +1,7 @@
 // A pre-rendered page works from its first paint, before the app (issue #29): the app's
 // start-up script is held back, and every reader control is used on the page as it was
 // served; then the app is let in and takes over what the reader did, with no tap acting
-// twice. The page's own script is src/prerender/early.js.
+// twice. The page's own script is crates/publish/src/early.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, watchedPage } from './harness.mjs';
@@ -75,6 +75,7 @@ test('before the app: night theme, A-/A+ and print work, are kept, and the app t
   await page.waitForTimeout(1000);
   assert.equal(page.asked(), false, 'the app is not loaded for a reader who only reads');
   await page.hover('header nav a');
+  for (let i = 0; i < 50 && !page.asked(); i++) await page.waitForTimeout(100);
   assert.equal(page.asked(), true, 'a pointer on a link asks for the app');
   await page.release();
   // The app's own controls now, in the state the reader left: one tap, one step.

@@ -87,7 +87,7 @@ export async function watchedPage(context) {
   });
   page.problems = () => problems;
   // A pre-rendered page shows before the app runs and starts it on intent
-  // (src/prerender/early.js): navigations point the mouse at a link in view, as a reader
+  // (crates/publish/src/early.js): navigations point the mouse at a link in view, as a reader
   // about to follow one would, and wait for the take-over (`<html data-app>`). Tests of the
   // page before the app use `page.mainFrame().goto`.
   if (!context.scriptsOff) {

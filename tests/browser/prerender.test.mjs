@@ -1,4 +1,4 @@
-// Pre-rendered pages (src/prerender/): readable with scripts off, taken over by the app
+// Pre-rendered pages (crates/publish/src/): readable with scripts off, taken over by the app
 // with no visible change, then navigated on the client.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -2,15 +2,16 @@
 //! third-party request; the reader's click on "Show the post" loads the provider's
 //! player in a sandboxed frame. Addresses `players` does not know stay a link card.
 
+use crate::components::attr::Checked;
 use leptos::html::Iframe;
 use leptos::prelude::*;
 use stylers::style;
 
 use crate::components::icons::{NetworkIcon, network_name};
-use crate::contract::url::Link;
-use crate::contract::{Network, Provider};
-use crate::logic::players::{self, Shape};
 use crate::state::{Reader, Theme};
+use newsfront_core::contract::url::Link;
+use newsfront_core::contract::{Network, Provider};
+use newsfront_core::logic::players::{self, Shape};
 
 fn network(p: Provider) -> Option<Network> {
     match p {
@@ -84,7 +85,7 @@ pub fn EmbedCard(provider: Provider, url: Option<Link>, title: Option<String>) -
     };
     let head = match url.clone() {
         Some(href) => view! { class = class,
-            <a href=href rel="noopener noreferrer" target="_blank">{label}</a>
+            <a href=Checked(href) rel="noopener noreferrer" target="_blank">{label}</a>
         }
         .into_any(),
         None => view! { class = class, <span>{label}</span> }.into_any(),
@@ -110,7 +111,7 @@ pub fn EmbedCard(provider: Provider, url: Option<Link>, title: Option<String>) -
             .clone()
             .unwrap_or_else(|| reader.text().embed_player.to_string());
         Some(view! { class = class,
-            <iframe node_ref=frame src=player.src title=frame_title sandbox=SANDBOX
+            <iframe node_ref=frame src=Checked(player.src) title=frame_title sandbox=SANDBOX
                 class:video=video height=height
                 allow="encrypted-media; picture-in-picture; fullscreen"
                 referrerpolicy="strict-origin-when-cross-origin"></iframe>

@@ -6,7 +6,7 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::sanitize::{MATHML, Node};
+use newsfront_core::sanitize::{MATHML, Node};
 
 /// Formulas are MathML elements, not HTML ones of the same name.
 const MATHML_NS: &str = "http://www.w3.org/1998/Math/MathML";
@@ -44,7 +44,7 @@ fn build(document: &web_sys::Document, parent: &web_sys::Node, nodes: &[Node]) {
 pub fn HtmlBlock(nodes: Vec<Node>) -> impl IntoView {
     if !cfg!(target_arch = "wasm32") {
         // The pre-render step writes the same tree as escaped HTML text.
-        let html = crate::sanitize::to_html(&nodes);
+        let html = newsfront_core::sanitize::to_html(&nodes);
         return view! { <div class="html-block" inner_html=html></div> }.into_any();
     }
     let container = NodeRef::<Div>::new();

@@ -1,9 +1,10 @@
 //! Runs of text with marks (strong, em) and links (only those the URL policy allowed
 //! at decoding are there; the text of any other stays plain).
 
+use crate::components::attr::Checked;
 use leptos::prelude::*;
 
-use crate::contract::{Inline, Mark};
+use newsfront_core::contract::{Inline, Mark};
 
 #[component]
 pub fn Inlines(content: Vec<Inline>) -> impl IntoView {
@@ -18,7 +19,9 @@ pub fn Inlines(content: Vec<Inline>) -> impl IntoView {
                 };
             }
             match i.href {
-                Some(href) => view! { <a href=href rel="noopener noreferrer">{v}</a> }.into_any(),
+                Some(href) => {
+                    view! { <a href=Checked(href) rel="noopener noreferrer">{v}</a> }.into_any()
+                }
                 None => v,
             }
         })

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::Inlines;
-use crate::contract::Inline;
+use newsfront_core::contract::Inline;
 
 #[component]
 pub fn List(ordered: bool, items: Vec<Vec<Inline>>) -> impl IntoView {

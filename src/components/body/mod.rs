@@ -10,7 +10,7 @@ mod quote;
 use leptos::prelude::*;
 
 use crate::components::figure::Figure;
-use crate::contract::Block;
+use newsfront_core::contract::Block;
 
 pub use inline::Inlines;
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use stylers::style;
 
 use super::Inlines;
-use crate::contract::Inline;
+use newsfront_core::contract::Inline;
 
 #[component]
 pub fn Quote(content: Vec<Inline>, cite: Option<String>) -> impl IntoView {

@@ -1,0 +1,119 @@
+//! Pre-renders every page of an API tree into a built site (see `newsfront_publish`).
+//!
+//! `prerender [--dist DIR] [--api DIR|URL] [--origin URL] [--now RFC3339] [--threads N]
+//! [--changes FILE]`
+//!
+//! Run on a built site, it publishes: only what changed in the API tree is rendered
+//! again. Defaults: `--dist` is Trunk's staging folder when run as its hook, else
+//! `dist`; `--api` is the demo copy in the build (`DIST/api`); `--origin` is
+//! `$SITE_ORIGIN`, else `http://localhost:8080` (where `scripts/serve.sh` serves);
+//! `--threads` one per core. `--changes` writes the files this run wrote (`+ path`) and
+//! removed (`- path`), below the site, for a deploy step to upload and purge.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use newsfront_core::logic::dates::Timestamp;
+use newsfront_publish::{Options, run};
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let mut dist =
+        std::env::var("TRUNK_STAGING_DIR").map_or_else(|_| PathBuf::from("dist"), PathBuf::from);
+    let mut api = None;
+    let mut threads = 0;
+    let mut changes = None;
+    let mut origin =
+        std::env::var("SITE_ORIGIN").unwrap_or_else(|_| "http://localhost:8080".to_string());
+    let mut now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    while let Some(flag) = args.next() {
+        let Some(value) = args.next() else {
+            eprintln!("{flag} needs a value");
+            return ExitCode::from(2);
+        };
+        match flag.as_str() {
+            "--dist" => dist = PathBuf::from(value),
+            "--api" => api = Some(value),
+            "--origin" => origin = value,
+            "--changes" => changes = Some(PathBuf::from(value)),
+            "--threads" => match value.parse() {
+                Ok(n) => threads = n,
+                Err(_) => {
+                    eprintln!("--threads wants a number");
+                    return ExitCode::from(2);
+                }
+            },
+            "--now" => match Timestamp::parse(&value) {
+                Some(t) => now = t.unix(),
+                None => {
+                    eprintln!("--now wants an RFC 3339 time");
+                    return ExitCode::from(2);
+                }
+            },
+            _ => {
+                eprintln!("unknown option {flag}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let api = api.unwrap_or_else(|| dist.join("api").to_string_lossy().into_owned());
+    let options = Options {
+        dist,
+        api,
+        origin,
+        now,
+        threads,
+    };
+    match run(&options) {
+        Ok(report) => {
+            for problem in &report.problems {
+                eprintln!("prerender: left out {problem}");
+            }
+            println!(
+                "prerender: {} pages ({} articles) and {} partner widgets, {} rendered ({:.1} KB per article page at most), {} unchanged, {} documents read, {} later feed pages read, {} files written or removed, {} RSS feeds, {} sitemap files (at most {} URLs), {} stories indexed for search, in {:.2} s",
+                report.pages,
+                report.articles,
+                report.widgets,
+                report.rendered,
+                report.article_bytes_max as f64 / 1024.0,
+                report.pages - report.rendered,
+                report.documents_read,
+                report.listings_read,
+                report.changes.len(),
+                report.feeds,
+                report.sitemaps,
+                report.sitemap_max_urls,
+                report.search_indexed,
+                report.seconds
+            );
+            if let Some(kb) = peak_memory_kb() {
+                println!("prerender: peak memory {:.0} MB", kb as f64 / 1024.0);
+            }
+            if let Some(file) = changes {
+                let list: String = report.changes.iter().map(|c| format!("{c}\n")).collect();
+                if let Err(e) = std::fs::write(&file, list) {
+                    eprintln!("prerender: {}: {e}", file.display());
+                    return ExitCode::FAILURE;
+                }
+            }
+            if report.pages == 0 {
+                eprintln!("prerender: no page could be rendered");
+                return ExitCode::FAILURE;
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The most memory the process has held (Linux), for the publishing benchmark.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}

@@ -1,0 +1,206 @@
+//! Stage 3, render: each page the plan names, rendered by the app's own components in
+//! the shell, with its head and the documents it hands over to the app, and written.
+
+use leptos::prelude::*;
+
+use newsfront::takeover::handover;
+use newsfront_core::contract::{Article, paths};
+use newsfront_core::logic::routes;
+
+use crate::head::{self, Head};
+use crate::parallel::parallel;
+use crate::plan::{Kind, Plan, Render};
+use crate::site::Site;
+use crate::write::{output_of, write_atomic};
+use crate::{Report, Run, markup, shell, tree};
+
+/// Renders and writes the pages the plan says changed, on every thread; a page that
+/// fails is reported and left out of the site (its old file is removed later).
+pub(crate) fn run(run: &Run, plan: &mut Plan, report: &mut Report) {
+    // What the threads read (the main thread's reader stays on it).
+    let (site, ctx, state) = (run.site, &run.ctx, run.state);
+    let jobs = std::mem::take(&mut plan.to_render);
+    let plan_now: &Plan = plan;
+    let rendered: Vec<Result<usize, String>> = parallel(
+        &jobs,
+        site.threads,
+        || site.render_thread(),
+        |reader, job| {
+            let page = |path: &str, head: &Head, widget: bool| {
+                let html = page_html(site, path, head, widget);
+                write_atomic(site.dist, &output_of(path), &html).map(|()| html.len())
+            };
+            match job {
+                Render::Page(p) => {
+                    let job = &plan_now.pages[*p];
+                    let head = match job.kind {
+                        Kind::Front => head::front(ctx, job.edition),
+                        Kind::Section(section) => head::section(ctx, job.edition, section),
+                        Kind::Headlines(section) => head::widget(job.edition, &section.title),
+                    };
+                    page(&job.path, &head, matches!(job.kind, Kind::Headlines(_)))
+                }
+                Render::Story(i) => {
+                    let e = &state.articles[*i];
+                    let path = paths::article(e.edition, &e.slug);
+                    let text = reader.read(&path)?.unwrap_or_default();
+                    let article = tree::decode::<Article>(&text, &path)?;
+                    let edition = ctx
+                        .edition(e.edition)
+                        .expect("a story of an edition in the tree");
+                    let card = e.card_path().expect("a story in order");
+                    page(&card, &head::widget(edition, &article.title), true)?;
+                    page(
+                        &plan_now.path(state, job),
+                        &head::article(ctx, edition, &article),
+                        false,
+                    )
+                }
+            }
+        },
+    );
+    for (job, result) in jobs.iter().zip(rendered) {
+        let output = output_of(&plan.path(run.state, job));
+        match result {
+            Ok(bytes) => {
+                // A widget is counted with its page (a card) or apart (a headlines box).
+                if !matches!(job, Render::Page(p) if matches!(plan.pages[*p].kind, Kind::Headlines(_)))
+                {
+                    report.rendered += 1;
+                }
+                report.changes.push(format!("+ {output}"));
+                if let Render::Story(i) = job {
+                    let card = run.state.articles[*i]
+                        .card_path()
+                        .expect("a story in order");
+                    report.changes.push(format!("+ {}", output_of(&card)));
+                    report.article_bytes_total += bytes;
+                    report.article_bytes_max = report.article_bytes_max.max(bytes);
+                }
+            }
+            Err(e) => {
+                match job {
+                    Render::Story(i) => plan.page_of[*i] = None,
+                    Render::Page(_) => {
+                        plan.outputs.remove(&output);
+                    }
+                }
+                report.problems.push(e);
+            }
+        }
+    }
+    report.articles = plan.order.iter().filter(|&&i| plan.written(i)).count();
+    let headlines = plan
+        .pages
+        .iter()
+        .filter(|j| matches!(j.kind, Kind::Headlines(_)))
+        .filter(|j| plan.outputs.contains_key(&output_of(&j.path)))
+        .count();
+    report.pages = plan.outputs.len() - headlines + report.articles;
+    report.widgets = headlines + report.articles;
+}
+
+/// What the app shows at `path` (below the site's base) with `query`, and the API
+/// documents it used: (API URL, text).
+pub fn page(path: &str, query: &str) -> (String, Vec<(String, String)>) {
+    newsfront::browser::router::render_path(path, query);
+    handover::begin_page();
+    let owner = Owner::new();
+    let html = owner.with(|| view! { <newsfront::app::App/> }.to_html());
+    owner.cleanup();
+    (html, handover::page_documents())
+}
+
+/// One page: the app's view of `path`, in the shell, with its head and its documents;
+/// a `widget` is the view alone, with no app to take it over (`shell::Fill::widget`).
+fn page_html(site: &Site, path: &str, head: &Head, widget: bool) -> String {
+    let lang = routes::parse(&format!("/{path}")).0.lang();
+    // A headlines widget lists the most a partner may ask for (its script keeps the
+    // number asked for).
+    let query = if widget {
+        format!("count={}", newsfront::widget::MAX_COUNT)
+    } else {
+        String::new()
+    };
+    let (body, documents) = page(&format!("/{path}"), &query);
+    let body = match &site.api_local {
+        Some(local) => body.replace(&site.api_base, local),
+        None => body,
+    };
+    // Leptos marks the places of dynamic views with `<!>` for its hydration, which the
+    // take-over does not use (`takeover`); HTML has no such comment. Text never holds
+    // it: a `<` in text is escaped.
+    let body = relative_to_base(&body, &site.base_path).replace("<!>", "");
+    let title = markup::escape(&head.title);
+    let head = format!(
+        "{}  <noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>\n",
+        head.tags
+    );
+    // A widget is not taken over: no markers, no documents for the app.
+    let body = if widget {
+        body
+    } else {
+        let documents = handover_elements(&site.api_base, documents);
+        format!("<!--prerendered-->{body}<!--/prerendered-->\n{documents}")
+    };
+    site.shell.page(&shell::Fill {
+        lang: Some(lang),
+        title: Some(&title),
+        head: Some(&head),
+        body: Some(&body),
+        widget,
+    })
+}
+
+/// Links and images within the site made relative to `<base href>` (`/news/world` →
+/// `world`), as the app's shell page has them, so that a host that serves the build
+/// under another sub-path, rewriting `<base href>`, serves these pages too.
+fn relative_to_base(body: &str, base_path: &str) -> String {
+    let mut out = body.to_string();
+    for attr in ["href=\"", "src=\""] {
+        let from = format!("{attr}{base_path}");
+        let mut rest = out.as_str();
+        let mut result = String::with_capacity(out.len());
+        while let Some(i) = rest.find(&from) {
+            let after = &rest[i + from.len()..];
+            result.push_str(&rest[..i]);
+            // `//host` is another site, not a path.
+            if base_path == "/" && after.starts_with('/') {
+                result.push_str(&from);
+            } else {
+                result.push_str(attr);
+            }
+            rest = after;
+        }
+        result.push_str(rest);
+        out = result;
+    }
+    out
+}
+
+/// The hand-over elements: the documents a page used, by path below the API base,
+/// without the whitespace between their tokens. Only documents that are JSON go in (one
+/// that is not failed to render anyway).
+fn handover_elements(api_base: &str, documents: Vec<(String, String)>) -> String {
+    documents
+        .iter()
+        .filter_map(|(url, text)| {
+            let path = url.strip_prefix(api_base)?;
+            Some(format!(
+                "  <script type=\"application/json\" {}=\"{}\">{}</script>\n",
+                handover::ATTRIBUTE,
+                markup::escape(path),
+                markup::script_json(&compact_json(text)?)
+            ))
+        })
+        .collect()
+}
+
+/// `text` as compact JSON, or `None` when it is not JSON.
+fn compact_json(text: &str) -> Option<String> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut from = serde_json::Deserializer::from_str(text);
+    serde_transcode::transcode(&mut from, &mut serde_json::Serializer::new(&mut out)).ok()?;
+    from.end().ok()?;
+    String::from_utf8(out).ok()
+}
