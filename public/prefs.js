@@ -1,7 +1,7 @@
 // Applies the reader's saved theme and text size before the first paint, so a night
 // reader never sees a white flash. The build (crates/publish/src/shell.rs) inlines it into
 // every page and allows it by its hash in the Content-Security-Policy. Same keys as
-// src/browser/prefs.rs.
+// src/state/prefs.rs.
 //
 // A partner widget (/{ed}/embed/...) takes its theme from the partner instead
 // (`?theme=light|dark`, else the system's) and keeps the default text size; its

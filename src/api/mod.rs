@@ -3,6 +3,7 @@
 //! that going Back shows what was already loaded without asking again.
 
 pub mod config;
+pub mod handover;
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -13,7 +14,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use crate::takeover::handover;
 use newsfront_core::contract::{self, ApiDocument};
 
 /// Why a resource could not be shown.

@@ -6,6 +6,5 @@
 pub mod freshness;
 pub mod near_end;
 pub mod paged_list;
-pub mod prefs;
 pub mod router;
 pub mod scroll_memory;

@@ -45,7 +45,7 @@ fn prerendered_translations(route: &(Edition, Route)) -> Vec<Translation> {
     let Route::Article { slug, .. } = &route.1 else {
         return Vec::new();
     };
-    crate::takeover::handover::take(&config::api_path(&paths::article(route.0, slug)))
+    crate::api::handover::take(&config::api_path(&paths::article(route.0, slug)))
         .and_then(|text| serde_json::from_str::<newsfront_core::contract::ArticleHead>(&text).ok())
         .map(|head| head.translations)
         .unwrap_or_default()

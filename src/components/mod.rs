@@ -7,8 +7,6 @@ pub mod crash_notice;
 pub mod edition_switch;
 pub mod error_box;
 pub mod figure;
-pub mod footer;
-pub mod header;
 pub mod icons;
 pub mod loading;
 pub mod new_stories;

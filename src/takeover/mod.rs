@@ -12,13 +12,13 @@
 //! made this app's Wasm 21.9 KB (brotli) bigger when measured (205.8 KB against 183.9).
 //! Hydration also walks the whole page in one task, which staging avoids.
 
-pub mod handover;
-
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::api::handover;
 
 const START: &str = "prerendered";
 const END: &str = "/prerendered";

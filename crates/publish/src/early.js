@@ -2,8 +2,8 @@
 // src/shell.rs). The page is complete without the app: this makes its controls
 // work from the first paint (night theme, A-/A+, copy link, Share, print, the search
 // field, whose Enter opens the results page), with the storage keys and
-// <html> attributes that prefs.js sets and the app reads (src/browser/prefs.rs,
-// src/state.rs), and it starts the app (START) when it is wanted:
+// <html> attributes that prefs.js sets and the app reads (src/state/prefs.rs,
+// src/state/mod.rs), and it starts the app (START) when it is wanted:
 // on intent only: a mouse over, or keyboard focus on, an internal link (the app then
 // follows it without a page load), a press on the search button (results need it), or
 // nearing the end of a feed (its later stories need it).
@@ -37,7 +37,7 @@
   };
   const dark = () =>
     (root.dataset.theme || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')) == 'dark';
-  // Steps 0-6, 1 by default: src/state.rs.
+  // Steps 0-6, 1 by default: src/state/mod.rs.
   const step = () => +(root.dataset.textStep || 1);
   // The controls as the reader's settings have them (the page is rendered with the defaults).
   const sync = () => {

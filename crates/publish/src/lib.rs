@@ -1,6 +1,6 @@
 //! The pre-render step: every front page, section feed and article of an API tree as a
 //! static HTML page, rendered by the app's own components, that reads without
-//! JavaScript and that the app then takes over (`takeover::handover`); plus the
+//! JavaScript and that the app then takes over (`api::handover`); plus the
 //! sitemaps, `robots.txt` and RSS feeds.
 //!
 //! It runs after Trunk's build (`scripts/postbuild.sh`), on the page Trunk wrote: the

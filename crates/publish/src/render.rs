@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use newsfront::takeover::handover;
+use newsfront::api::handover;
 use newsfront_core::contract::{Article, paths};
 use newsfront_core::logic::routes;
 

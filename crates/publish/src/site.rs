@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use newsfront::api::config;
-use newsfront::takeover::handover;
+use newsfront::api::handover;
 use newsfront_core::contract::paths;
 use newsfront_core::logic::edition::Edition;
 

@@ -1,11 +1,13 @@
 //! The app's frame: router, reader context, header, the page for the current URL, footer.
 
+mod footer;
+mod header;
+
 use leptos::prelude::*;
 
 use crate::api::config;
 use crate::components::crash_notice::CrashNotice;
 use crate::components::title::full_title;
-use crate::components::{footer::Footer, header::Header};
 use crate::pages::{
     article::ArticlePage, front::FrontPage, not_found::NotFound, section::SectionPage,
 };
@@ -14,6 +16,8 @@ use crate::state::Location;
 use crate::state::{self, PageTitle, Reader, SiteData};
 use crate::takeover::Staged;
 use crate::widget::{headlines::HeadlinesWidget, story::StoryWidget};
+use footer::Footer;
+use header::Header;
 use newsfront_core::logic::edition::Edition;
 use newsfront_core::logic::routes::{self, Route};
 

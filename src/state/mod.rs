@@ -3,10 +3,11 @@
 //! edition's `site.json`, the page's title, the article's translations (for the edition
 //! switch) and the section a feed reports. A view that needs one calls its `get()`.
 
+mod prefs;
+
 use leptos::prelude::*;
 
 use crate::api::{self, config};
-use crate::browser::prefs;
 use newsfront_core::contract::paths;
 use newsfront_core::contract::{SectionInfo, Site, Translation};
 use newsfront_core::logic::edition::Edition;
