@@ -42,10 +42,6 @@ node scripts/lighthouse.mjs
 lh=$?
 if [ $lh -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
-step "pre-rendered pages (report: Lighthouse side by side with a static file, sizes, build time)"
-# One run each here (a report; its medians over 5 runs: node scripts/prerender-report.mjs 5).
-node scripts/prerender-report.mjs 1 || echo "(a report, not a test: timings on this machine are noisy)"
-
 step "archive search beside Pagefind and MiniSearch (a small corpus: correctness only)"
 node scripts/archive-search-bench.mjs --check 300
 bench=$?
