@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-. scripts/wasm-env.sh
+. scripts/build/wasm-env.sh
 trunk build --release --offline
 exec node tests/browser/static-server.mjs dist "${PORT:-8080}"

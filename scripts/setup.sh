@@ -3,6 +3,9 @@
 # the package registries only (crates.io, npm, Debian). Safe to run again and again.
 #   scripts/setup.sh          everything (build + browser tests)
 #   scripts/setup.sh build    only what building and serving need
+#   scripts/setup.sh rust     only the toolchain's Wasm target and std source (what the
+#                             lints and native tests need: scripts/test.sh builds those
+#                             while the rest installs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,11 +19,13 @@ if ! rustup target list --installed --toolchain nightly 2>/dev/null | grep -qx w
   rustup target add wasm32-unknown-unknown --toolchain nightly
 fi
 
-# The standard library's source: the release build compiles std itself (scripts/wasm-env.sh).
+# The standard library's source: the release build compiles std itself (scripts/build/wasm-env.sh).
 if ! rustup component list --installed --toolchain nightly 2>/dev/null | grep -q '^rust-src'; then
   say "adding rust-src to nightly"
   rustup component add rust-src --toolchain nightly
 fi
+
+[ "$want" = rust ] && exit 0
 
 # Debian's packages and npm's download while cargo builds the two tools (a cold
 # machine's set-up is mostly those two builds). Each logs to a file, shown if it fails.
@@ -46,13 +51,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
   pids+=("$!:npm")
 fi
 
-# The two tools are built to be built quickly: without link-time optimisation and at
-# opt-level 1 (a release build's time is cargo's and wasm-opt's, not theirs). Side by
-# side so, both took 7.0 min on a cold 2-core machine, against 8.1 one after the other
-# at full optimisation (2026-12-05).
+# The two tools are built to be built quickly: unoptimised (`--debug`). Side by side
+# so, both took 3.7 min on a 2-core machine, against 7.0 at opt-level 1 and 8.1 one
+# after the other at full optimisation; a release build of the app took 23.4 s with
+# either pair (their work is small beside cargo's and wasm-opt's) (2026-12-05).
 tool() {
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
-    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo +stable install "$@"
+  cargo +stable install --debug "$@"
 }
 # Trunk: 0.22 needs a newer rustc than the machine's stable, so 0.21.14, built on stable.
 if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then

@@ -1,4 +1,4 @@
-// The browser half of scripts/archive-search-bench.mjs: ours (the release build's
+// The browser half of scripts/bench/archive-search-bench.mjs: ours (the release build's
 // search worker over the archive index), Pagefind (npm `pagefind`, over a page per
 // story with the same title, lead and body) and MiniSearch (npm, titles and leads of
 // the one-file index, as the one-file engine reads them) in one headless Chromium, the

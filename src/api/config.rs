@@ -1,24 +1,34 @@
 //! Where the site and the backend are. The API base is read once from
 //! `<meta name="api-base">` and resolved against the document's base URL, so one build
 //! can be pointed at another backend, or served under a sub-path, by editing index.html.
+//!
+//! In the browser it is read from the page once, at start, by whatever asks first (a
+//! view, the decoder, the take-over): the one global of this module, as the page is one.
+//! The pre-render step has no page to read: it makes a `Config` and passes it to each
+//! page it renders, as a context of that page.
 
+#[cfg(target_arch = "wasm32")]
 use std::cell::OnceCell;
 
 use newsfront_core::logic::uri;
 
+#[cfg(target_arch = "wasm32")]
 const DEFAULT_API_BASE: &str = "api/";
 const DEFAULT_TIMEOUT_MS: i32 = 10_000;
 
-struct Config {
+#[derive(Clone)]
+pub struct Config {
     document_base: String,
     api_base: String,
     timeout_ms: i32,
 }
 
+#[cfg(target_arch = "wasm32")]
 thread_local! {
     static CONFIG: OnceCell<Config> = const { OnceCell::new() };
 }
 
+#[cfg(target_arch = "wasm32")]
 fn meta(document: &web_sys::Document, name: &str) -> Option<String> {
     document
         .query_selector(&format!("meta[name=\"{name}\"]"))
@@ -29,19 +39,43 @@ fn meta(document: &web_sys::Document, name: &str) -> Option<String> {
         .filter(|c| !c.is_empty())
 }
 
-/// Sets where the site and its API are, for the pre-render step (natively there is no
-/// document to read them from). Only the first call counts.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn configure(document_base: &str, api_base: &str) {
-    CONFIG.with(|cell| {
-        let _ = cell.set(Config {
+impl Config {
+    /// Where the site and its API are, for the pre-render step: the public base URL
+    /// (`<base href>` made absolute) and the API base as `<meta name=api-base>` has it.
+    pub fn new(document_base: &str, api_base: &str) -> Config {
+        Config {
             document_base: with_slash(document_base.to_string()),
             api_base: with_slash(uri::resolve(document_base, api_base)),
             timeout_ms: DEFAULT_TIMEOUT_MS,
-        });
-    });
+        }
+    }
+
+    /// The document's base URL, ending in `/`.
+    pub fn document_base(&self) -> &str {
+        &self.document_base
+    }
+
+    /// The API base, absolute, ending in `/`.
+    pub fn api_base(&self) -> &str {
+        &self.api_base
+    }
+
+    /// A path below the API base, made absolute.
+    pub fn api_path(&self, path: &str) -> String {
+        format!("{}{}", self.api_base, path)
+    }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+fn with_config<R>(f: impl FnOnce(&Config) -> R) -> R {
+    let config = leptos::prelude::use_context::<Config>();
+    f(config
+        .as_ref()
+        .expect("the pre-render step gives each page its Config"))
+}
+
+#[cfg(target_arch = "wasm32")]
 fn with_config<R>(f: impl FnOnce(&Config) -> R) -> R {
     CONFIG.with(|cell| {
         f(cell.get_or_init(|| {

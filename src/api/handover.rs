@@ -15,7 +15,8 @@ use std::collections::HashMap;
 pub const ATTRIBUTE: &str = "data-handover";
 
 thread_local! {
-    /// API URL → JSON text, each taken at its first use.
+    /// API URL → JSON text, each taken at its first use. Global (docs/architecture.md,
+    /// "Shared state"): filled from the page before the app exists.
     static HANDED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
@@ -31,41 +32,55 @@ pub fn take(url: &str) -> Option<String> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{begin_page, page_documents, set_source, take};
+pub use native::{Documents, take};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::cell::RefCell;
+    use std::rc::Rc;
 
-    type Source = Box<dyn Fn(&str) -> Option<String>>;
+    use leptos::prelude::use_context;
+    use send_wrapper::SendWrapper;
 
-    thread_local! {
-        static SOURCE: RefCell<Option<Source>> = RefCell::new(None);
-        static USED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    type Source = Rc<dyn Fn(&str) -> Option<String>>;
+
+    /// What the pre-render step gives one page to read (API URL → text; `None`: there
+    /// is no such document), and the note of every lookup, misses included: the
+    /// documents found go into the page, and all of them make its fingerprint. A
+    /// context of the page, made on the thread that renders it.
+    #[derive(Clone)]
+    pub struct Documents(SendWrapper<Rc<Lookups>>);
+
+    struct Lookups {
+        source: Source,
+        read: RefCell<Vec<(String, Option<String>)>>,
     }
 
-    /// Where the pre-render step reads documents: API URL → text.
-    pub fn set_source(source: impl Fn(&str) -> Option<String> + 'static) {
-        SOURCE.with_borrow_mut(|s| *s = Some(Box::new(source)));
-    }
+    impl Documents {
+        pub fn new(source: Source) -> Documents {
+            Documents(SendWrapper::new(Rc::new(Lookups {
+                source,
+                read: RefCell::new(Vec::new()),
+            })))
+        }
 
-    /// Starts noting the documents of a new page.
-    pub fn begin_page() {
-        USED.with_borrow_mut(Vec::clear);
-    }
-
-    /// The documents the page looked up since `begin_page`: (API URL, text).
-    pub fn page_documents() -> Vec<(String, String)> {
-        USED.with_borrow(Clone::clone)
+        /// Every lookup so far, in order, each once: (API URL, text).
+        pub fn read(&self) -> Vec<(String, Option<String>)> {
+            self.0.read.borrow().clone()
+        }
     }
 
     pub fn take(url: &str) -> Option<String> {
-        let text = SOURCE.with_borrow(|s| s.as_ref().and_then(|s| s(url)))?;
-        USED.with_borrow_mut(|used| {
-            if !used.iter().any(|(u, _)| u == url) {
-                used.push((url.to_string(), text.clone()));
-            }
-        });
-        Some(text)
+        let documents = use_context::<Documents>()?;
+        let lookups = &documents.0;
+        if let Some((_, text)) = lookups.read.borrow().iter().find(|(u, _)| u == url) {
+            return text.clone();
+        }
+        let text = (lookups.source)(url);
+        lookups
+            .read
+            .borrow_mut()
+            .push((url.to_string(), text.clone()));
+        text
     }
 }

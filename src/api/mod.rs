@@ -40,6 +40,8 @@ struct Entry {
 }
 
 thread_local! {
+    /// Global (docs/architecture.md, "Shared state"): it outlives the views that fill
+    /// it, so that Back shows what was loaded.
     static CACHE: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
 }
 

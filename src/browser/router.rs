@@ -4,7 +4,7 @@
 //! Ours rather than leptos_router: the app has a single route (what a path means is
 //! `logic::routes`, a plain function), and the crate's route matching and async
 //! navigation machinery cost 21.6 KB (brotli) of the first load, measured with
-//! `scripts/size-report.mjs`.
+//! `scripts/report/size-report.mjs`.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,31 +13,25 @@ use wasm_bindgen::prelude::Closure;
 use crate::state::Location;
 use newsfront_core::logic::uri;
 
+/// The address the pre-render step renders, a context of the page it renders: natively
+/// there is no window to read it from.
 #[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    static RENDERING: std::cell::RefCell<(String, String)> = const { std::cell::RefCell::new((String::new(), String::new())) };
-}
-
-/// Sets the path (below the base) and query the pre-render step renders next; natively
-/// there is no window to read them from.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn render_path(path: &str, query: &str) {
-    RENDERING.with_borrow_mut(|p| *p = (path.to_string(), query.to_string()));
+#[derive(Clone)]
+pub struct Address {
+    /// Below the base, starting with `/`.
+    pub path: String,
+    /// Without `?`.
+    pub query: String,
 }
 
 /// The base's path (`/` or `/news/`) and the address as the window has it.
-fn read(base: &str) -> (String, String) {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = base;
-        RENDERING.with_borrow(Clone::clone)
-    }
-    #[cfg(target_arch = "wasm32")]
-    read_window(base)
+#[cfg(not(target_arch = "wasm32"))]
+fn read(_base: &str) -> (String, String) {
+    use_context::<Address>().map_or_else(Default::default, |a| (a.path, a.query))
 }
 
 #[cfg(target_arch = "wasm32")]
-fn read_window(base: &str) -> (String, String) {
+fn read(base: &str) -> (String, String) {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let below = path

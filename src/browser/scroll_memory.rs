@@ -15,6 +15,8 @@ const KEY: &str = "scrollY";
 const SAVE_AFTER_MS: i32 = 200;
 
 thread_local! {
+    /// The save waiting for a pause in scrolling. Global (docs/architecture.md, "Shared
+    /// state"): the window's scroll events outlive every view.
     static PENDING: Cell<Option<i32>> = const { Cell::new(None) };
 }
 

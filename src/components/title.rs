@@ -3,7 +3,7 @@
 //!
 //! Ours rather than leptos_meta's `<Title>`: the app sets no other head tag at run
 //! time, and dropping the crate's head management (with a leaner search protocol)
-//! took 7.5 KB (brotli) off the first load, measured with `scripts/size-report.mjs`.
+//! took 7.5 KB (brotli) off the first load, measured with `scripts/report/size-report.mjs`.
 
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;

@@ -160,6 +160,8 @@ struct Engine {
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
+// Global (docs/architecture.md, "Shared state"): one worker for the page, kept between
+// searches, whichever view asks.
 thread_local! {
     static ENGINE: RefCell<Option<Rc<Engine>>> = const { RefCell::new(None) };
     /// Replies that arrived, until their caller takes them.

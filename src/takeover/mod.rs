@@ -25,6 +25,8 @@ const END: &str = "/prerendered";
 
 thread_local! {
     /// While a take-over builds the page: the `Staged` parts still to build, in page order.
+    /// Global (docs/architecture.md, "Shared state"): a page has one take-over, over
+    /// before the reader can navigate.
     static WAITING: RefCell<Option<VecDeque<RwSignal<bool>>>> = const { RefCell::new(None) };
 }
 

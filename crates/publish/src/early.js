@@ -7,7 +7,7 @@
 // on intent only: a mouse over, or keyboard focus on, an internal link (the app then
 // follows it without a page load), a press on the search button (results need it), or
 // nearing the end of a feed (its later stories need it).
-// Not when idle: on the phone profile (scripts/first-tap-report.mjs) that cost a reader
+// Not when idle: on the phone profile (scripts/report/first-tap-report.mjs) that cost a reader
 // who only reads the story 214 KB more, and its download slowed a tap on a link taken
 // meanwhile to 1.4x the static page's; Lighthouse counted its start-up as blocking time.
 // A tap on a link is never held: before the app, it is an ordinary page load.

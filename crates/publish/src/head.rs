@@ -159,7 +159,7 @@ fn common(
     canonical
 }
 
-/// The size of the edition's card (`public/cards/`, made by `scripts/make-cards.mjs`).
+/// The size of the edition's card (`public/cards/`, made by `scripts/make/make-cards.mjs`).
 const CARD: (u32, u32) = (1200, 630);
 
 /// A page's preview image: the story's photo when the networks show it (a raster

@@ -71,16 +71,17 @@ pub fn inventory(
                 let Some(text) = text else {
                     return Ok(Found::Missing);
                 };
-                let decoded = tree::decode::<ArticleHead>(&text, &path).and_then(|a| {
-                    if a.slug == slug {
-                        Ok(a)
-                    } else {
-                        Err(format!(
-                            "{path}: its slug is {:?}, not the one it is listed by",
-                            a.slug
-                        ))
-                    }
-                });
+                let decoded =
+                    tree::decode::<ArticleHead>(&site.config, &text, &path).and_then(|a| {
+                        if a.slug == slug {
+                            Ok(a)
+                        } else {
+                            Err(format!(
+                                "{path}: its slug is {:?}, not the one it is listed by",
+                                a.slug
+                            ))
+                        }
+                    });
                 let known = Known {
                     stamp,
                     hash: fingerprint(&text),

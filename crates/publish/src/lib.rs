@@ -3,7 +3,7 @@
 //! JavaScript and that the app then takes over (`api::handover`); plus the
 //! sitemaps, `robots.txt` and RSS feeds.
 //!
-//! It runs after Trunk's build (`scripts/postbuild.sh`), on the page Trunk wrote: the
+//! It runs after Trunk's build (`scripts/build/postbuild.sh`), on the page Trunk wrote: the
 //! shell (`shell`) is the one place that edits it. Run again on a built site, it brings
 //! the site up to date with the API tree (publishing): what each file was made from is
 //! kept in the site (`state`), so only the pages whose inputs changed are rendered, the
@@ -14,6 +14,7 @@
 //! configure (`site`) → inventory (`inventory`) → plan (`plan`) → render (`render`) →
 //! site files (`site_files`) → prune (`prune`) → index (`search`) → save (`state`).
 
+pub mod cli;
 pub mod feeds;
 pub mod head;
 mod inventory;
@@ -93,8 +94,8 @@ struct Run<'a> {
     ctx: Context<'a>,
     state: &'a State,
     previous: &'a State,
-    /// What every page's fingerprint includes (`Site::every_page`).
-    every_page: u64,
+    /// What every site-wide file's fingerprint includes (`site::site_wide`).
+    site_wide: u64,
     /// Everything is made again: the renderer is not the last run's.
     fresh: bool,
 }
@@ -123,9 +124,9 @@ pub fn run(options: &Options) -> Result<Report, String> {
     let mut previous = State::load(site.dist);
     let taken = plan::taken_names(site.dist, &previous)?;
     let reader = ApiReader::new(&options.api);
-    let mut tree = tree::walk(&reader, &mut previous)?;
+    let mut tree = tree::walk(&site.config, &reader, &mut previous)?;
     let renderer = site.renderer()?;
-    let every_page = site::every_page(&reader, &renderer)?;
+    let site_wide = site::site_wide(&reader, &renderer)?;
     let fresh = previous.renderer != renderer;
     let mut report = Report {
         problems: std::mem::take(&mut tree.problems),
@@ -139,6 +140,8 @@ pub fn run(options: &Options) -> Result<Report, String> {
         articles,
         listings: std::mem::take(&mut tree.listings),
         outputs: BTreeMap::new(),
+        page_reads: BTreeMap::new(),
+        read_sets: Vec::new(),
         sitemaps: BTreeMap::new(),
     };
     // A hash table beside the sorted list for the pages' lookups (two per story, for
@@ -159,7 +162,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
         },
         state: &state,
         previous: &previous,
-        every_page,
+        site_wide,
         fresh,
     };
     let mut plan = plan::plan(&run, &taken, &mut report)?;
@@ -168,12 +171,14 @@ pub fn run(options: &Options) -> Result<Report, String> {
     prune::prune(&run, &plan, &mut report);
     search::index_stage(&run, &plan, &mut report);
 
-    let (page_of, outputs) = plan.finish();
+    let finished = plan.finish();
     drop(places);
-    for (entry, page) in state.articles.iter_mut().zip(page_of) {
+    for (entry, page) in state.articles.iter_mut().zip(finished.page_of) {
         entry.known.page = page;
     }
-    state.outputs = outputs;
+    state.outputs = finished.outputs;
+    state.page_reads = finished.page_reads;
+    state.read_sets = finished.read_sets;
     state.sitemaps = groups;
     write::write_atomic_with(site.dist, state::FILE, |file| state.save(file))?;
     report.seconds = started.elapsed().as_secs_f64();

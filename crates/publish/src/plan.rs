@@ -1,5 +1,11 @@
 //! Stage 2, plan: the pages the site has (front, section and headlines pages, then the
 //! stories), the fingerprint of what each is made of, and those to render again.
+//!
+//! A page is made of the documents its render read (the app's components ask for what
+//! they show; `render` notes every lookup, found or not) and of what this crate adds
+//! around them (the renderer, the head's inputs: `made`). The documents are declared
+//! nowhere else: a page whose last render read only unchanged documents, with the same
+//! `made`, would come out the same, so it is not rendered again.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,7 +17,8 @@ use newsfront_core::logic::edition::Edition;
 use newsfront_core::logic::routes;
 
 use crate::site::text_hash;
-use crate::state::{State, fingerprint};
+use crate::source::ApiReader;
+use crate::state::{Page, Reads, State, fingerprint};
 use crate::tree::EditionTree;
 use crate::write::output_of;
 use crate::{Report, Run, head};
@@ -23,7 +30,8 @@ pub struct PageJob<'a> {
     pub path: String,
     pub edition: &'a EditionTree,
     pub kind: Kind<'a>,
-    pub fingerprint: u64,
+    /// What it is made of beside the documents its render reads.
+    pub made: u64,
 }
 
 pub enum Kind<'a> {
@@ -47,17 +55,42 @@ pub struct Plan<'a> {
     /// edition, as the sitemaps and feeds list them.
     pub order: Vec<usize>,
     /// Every file the site will have, with the fingerprint of its inputs: the pages
-    /// here, the site files later.
+    /// here (final once rendered), the site files later.
     pub outputs: BTreeMap<String, u64>,
-    /// Each story's page fingerprint (by index in the state), while it has a page.
-    pub page_of: Vec<Option<u64>>,
+    /// What the front and section pages read, by output.
+    page_reads: BTreeMap<String, Reads>,
+    /// Each story's page (by index in the state), while it has one; a story to render
+    /// holds `PENDING` until it is.
+    pub page_of: Vec<Option<Page>>,
     pub to_render: Vec<Render>,
+    /// The stories' read sets: the last run's, then new ones, each once.
+    read_sets: Vec<Reads>,
+    set_index: FxHashMap<Reads, u32>,
+    hashes: DocHashes<'a>,
+}
+
+/// A story page's place holder between the plan and its render.
+const PENDING: Page = Page {
+    print: 0,
+    reads: u32::MAX,
+};
+
+/// What the next run's state keeps of the plan.
+pub struct Finished {
+    pub page_of: Vec<Option<Page>>,
+    pub outputs: BTreeMap<String, u64>,
+    pub page_reads: BTreeMap<String, Reads>,
+    pub read_sets: Vec<Reads>,
 }
 
 impl Plan<'_> {
-    /// What the next run's state keeps: each story's page fingerprint, every output's.
-    pub fn finish(self) -> (Vec<Option<u64>>, BTreeMap<String, u64>) {
-        (self.page_of, self.outputs)
+    pub fn finish(self) -> Finished {
+        Finished {
+            page_of: self.page_of,
+            outputs: self.outputs,
+            page_reads: self.page_reads,
+            read_sets: self.read_sets,
+        }
     }
 
     /// Whether the story at `i` (in the state) has a page in this run.
@@ -72,6 +105,80 @@ impl Plan<'_> {
             Render::Story(i) => state.articles[*i].page_path().expect("a story in order"),
         }
     }
+
+    /// Notes what the front or section page `p` read when it was rendered.
+    pub fn rendered_page(&mut self, p: usize, reads: Reads) -> Result<(), String> {
+        let output = output_of(&self.pages[p].path);
+        let print = self.hashes.print(self.pages[p].made, &reads)?;
+        self.outputs.insert(output.clone(), print);
+        self.page_reads.insert(output, reads);
+        Ok(())
+    }
+
+    /// Notes what the story at `i` read when its page was rendered.
+    pub fn rendered_story(&mut self, run: &Run, i: usize, reads: Reads) -> Result<(), String> {
+        let made = story_made(run, &mut self.hashes, i)?;
+        let print = self.hashes.print(made, &reads)?;
+        let next = u32::try_from(self.read_sets.len()).map_err(|e| e.to_string())?;
+        let index = *self.set_index.entry(reads.clone()).or_insert(next);
+        if index == next {
+            self.read_sets.push(reads);
+        }
+        self.page_of[i] = Some(Page {
+            print,
+            reads: index,
+        });
+        Ok(())
+    }
+}
+
+/// The hash of each document a fingerprint names, read once per run.
+struct DocHashes<'a> {
+    reader: &'a ApiReader,
+    known: FxHashMap<Box<str>, u64>,
+}
+
+impl DocHashes<'_> {
+    fn get(&mut self, path: &str) -> Result<u64, String> {
+        if let Some(&hash) = self.known.get(path) {
+            return Ok(hash);
+        }
+        let hash = text_hash(self.reader, path)?;
+        self.known.insert(path.into(), hash);
+        Ok(hash)
+    }
+
+    /// A page's fingerprint: `made`, and the text of every document in `reads`.
+    fn print(&mut self, made: u64, reads: &[Box<str>]) -> Result<u64, String> {
+        let mut texts = Vec::with_capacity(reads.len());
+        for path in reads {
+            texts.push((path, self.get(path)?));
+        }
+        Ok(fingerprint(&(made, texts)))
+    }
+
+    /// Whether a page last written with `print` from `reads` would come out the same.
+    fn unchanged(&mut self, made: u64, reads: Option<&Reads>, print: u64) -> Result<bool, String> {
+        Ok(match reads {
+            Some(reads) => self.print(made, reads)? == print,
+            None => false,
+        })
+    }
+}
+
+/// What a story's page is made of beside the documents its render reads: the renderer,
+/// the story's own document, and its head's inputs (the translations it links to, the
+/// edition's `site.json` it is named with).
+fn story_made(run: &Run, hashes: &mut DocHashes, i: usize) -> Result<u64, String> {
+    let entry = &run.state.articles[i];
+    let alternates = head::translations(&run.ctx, entry.edition, run.story(i).translations());
+    let site = hashes.get(&paths::site(entry.edition))?;
+    Ok(fingerprint(&(
+        &run.state.renderer,
+        entry.known.hash,
+        &alternates,
+        site,
+    )))
 }
 
 /// What the site has and what changed. A page goes only where nothing else is: not on
@@ -90,24 +197,33 @@ pub fn plan<'a>(
         }
         free
     };
+    let mut hashes = DocHashes {
+        reader: run.reader,
+        known: FxHashMap::default(),
+    };
     let mut outputs = BTreeMap::new();
+    let mut page_reads = BTreeMap::new();
     let mut pages = Vec::new();
-    for job in page_jobs(run)? {
+    let mut to_render = Vec::new();
+    for job in page_jobs(run, &mut hashes)? {
         let output = output_of(&job.path);
         if outputs.contains_key(&output) || !place_free(&job.path, report) {
             continue;
         }
-        outputs.insert(output, job.fingerprint);
+        let before = run.previous.outputs.get(&output).copied();
+        let reads = run.previous.page_reads.get(&output);
+        match before {
+            Some(print) if !run.fresh && hashes.unchanged(job.made, reads, print)? => {
+                page_reads.insert(output.clone(), reads.expect("checked").clone());
+                outputs.insert(output, print);
+            }
+            _ => {
+                outputs.insert(output, 0);
+                to_render.push(Render::Page(pages.len()));
+            }
+        }
         pages.push(job);
     }
-    let mut to_render: Vec<Render> = (0..pages.len())
-        .filter(|&p| {
-            run.fresh
-                || run.previous.outputs.get(&output_of(&pages[p].path))
-                    != Some(&pages[p].fingerprint)
-        })
-        .map(Render::Page)
-        .collect();
 
     // The story pages: what each would be made of, and those that changed. An article
     // page's path cannot be another's (a slug is one story's in its edition), but it
@@ -116,7 +232,7 @@ pub fn plan<'a>(
     let order = order(run);
     let page_paths: FxHashSet<&str> = pages.iter().map(|j| j.path.as_str()).collect();
     let mut may_clash: FxHashMap<(Edition, &str), bool> = FxHashMap::default();
-    let mut page_of: Vec<Option<u64>> = vec![None; run.state.articles.len()];
+    let mut page_of: Vec<Option<Page>> = vec![None; run.state.articles.len()];
     for &i in &order {
         let entry = &run.state.articles[i];
         let story = run.story(i);
@@ -133,19 +249,40 @@ pub fn plan<'a>(
                 continue;
             }
         }
-        let alternates = head::translations(&run.ctx, entry.edition, story.translations());
-        let print = fingerprint(&(run.every_page, entry.known.hash, &alternates));
-        page_of[i] = Some(print);
-        if run.fresh || entry.known.page != Some(print) {
-            to_render.push(Render::Story(i));
+        let made = story_made(run, &mut hashes, i)?;
+        match entry.known.page {
+            Some(page)
+                if !run.fresh
+                    && hashes.unchanged(
+                        made,
+                        run.previous.read_sets.get(page.reads as usize),
+                        page.print,
+                    )? =>
+            {
+                page_of[i] = Some(page);
+            }
+            _ => {
+                page_of[i] = Some(PENDING);
+                to_render.push(Render::Story(i));
+            }
         }
     }
+    let read_sets = run.previous.read_sets.clone();
+    let set_index = read_sets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((r.clone(), u32::try_from(i).ok()?)))
+        .collect();
     Ok(Plan {
         pages,
         order,
         outputs,
+        page_reads,
         page_of,
         to_render,
+        read_sets,
+        set_index,
+        hashes,
     })
 }
 
@@ -166,8 +303,9 @@ fn order(run: &Run) -> Vec<usize> {
 }
 
 /// Every edition's front page, and each section's page and headlines widget, with
-/// what each is made of.
-fn page_jobs<'a>(run: &Run<'a>) -> Result<Vec<PageJob<'a>>, String> {
+/// what each is made of beside what its render reads: the renderer and its head's
+/// inputs (the editions and sections it links to, the edition's `site.json`).
+fn page_jobs<'a>(run: &Run<'a>, hashes: &mut DocHashes) -> Result<Vec<PageJob<'a>>, String> {
     let tree = run.ctx.tree;
     let editions: Vec<Edition> = tree.editions.iter().map(|e| e.edition).collect();
     let described = |s: &SectionInfo| (s.slug.clone(), s.title.clone(), s.tagline.clone());
@@ -175,16 +313,12 @@ fn page_jobs<'a>(run: &Run<'a>) -> Result<Vec<PageJob<'a>>, String> {
     for edition_tree in &tree.editions {
         let edition = edition_tree.edition;
         let sections: Vec<_> = edition_tree.sections.iter().map(described).collect();
+        let frame = (&run.state.renderer, hashes.get(&paths::site(edition))?);
         jobs.push(PageJob {
             path: routes::front(edition),
             edition: edition_tree,
             kind: Kind::Front,
-            fingerprint: fingerprint(&(
-                run.every_page,
-                text_hash(run.reader, &paths::front(edition))?,
-                &editions,
-                &sections,
-            )),
+            made: fingerprint(&(frame, &editions, &sections)),
         });
         for section in &edition_tree.sections {
             let alternates: Vec<Edition> = tree
@@ -193,19 +327,18 @@ fn page_jobs<'a>(run: &Run<'a>) -> Result<Vec<PageJob<'a>>, String> {
                 .filter(|e| e.sections.iter().any(|s| s.slug == section.slug))
                 .map(|e| e.edition)
                 .collect();
-            let feed = text_hash(run.reader, &paths::section(edition, &section.slug))?;
             jobs.push(PageJob {
                 path: routes::section(edition, &section.slug),
                 edition: edition_tree,
                 kind: Kind::Section(section),
-                fingerprint: fingerprint(&(run.every_page, feed, &alternates, described(section))),
+                made: fingerprint(&(frame, &alternates, described(section))),
             });
-            // Its headlines widget shows the feed's first page too (and no alternates).
+            // Its headlines widget has no alternates.
             jobs.push(PageJob {
                 path: routes::embed_section(edition, &section.slug),
                 edition: edition_tree,
                 kind: Kind::Headlines(section),
-                fingerprint: fingerprint(&(run.every_page, feed, described(section))),
+                made: fingerprint(&(frame, described(section))),
             });
         }
     }

@@ -3,7 +3,11 @@
 
 use leptos::prelude::*;
 
+use std::rc::Rc;
+
+use newsfront::api::config::Config;
 use newsfront::api::handover;
+use newsfront::browser::router::Address;
 use newsfront_core::contract::{Article, paths};
 use newsfront_core::logic::routes;
 
@@ -11,6 +15,8 @@ use crate::head::{self, Head};
 use crate::parallel::parallel;
 use crate::plan::{Kind, Plan, Render};
 use crate::site::Site;
+use crate::source::ApiReader;
+use crate::state::Reads;
 use crate::write::{output_of, write_atomic};
 use crate::{Report, Run, markup, shell, tree};
 
@@ -20,47 +26,60 @@ pub(crate) fn run(run: &Run, plan: &mut Plan, report: &mut Report) {
     // What the threads read (the main thread's reader stays on it).
     let (site, ctx, state) = (run.site, &run.ctx, run.state);
     let jobs = std::mem::take(&mut plan.to_render);
-    let plan_now: &Plan = plan;
-    let rendered: Vec<Result<usize, String>> = parallel(
+    let pages = &plan.pages;
+    let rendered: Vec<Result<(usize, Reads), String>> = parallel(
         &jobs,
         site.threads,
-        || site.render_thread(),
+        || Rc::new(site.thread_reader()),
         |reader, job| {
-            let page = |path: &str, head: &Head, widget: bool| {
-                let html = page_html(site, path, head, widget);
+            let mut reads = Vec::new();
+            let mut page = |path: &str, head: &Head, widget: bool| {
+                let (html, read) = page_html(site, reader, path, head, widget);
+                reads.extend(read);
                 write_atomic(site.dist, &output_of(path), &html).map(|()| html.len())
             };
-            match job {
+            let (bytes, own) = match job {
                 Render::Page(p) => {
-                    let job = &plan_now.pages[*p];
+                    let job = &pages[*p];
                     let head = match job.kind {
                         Kind::Front => head::front(ctx, job.edition),
                         Kind::Section(section) => head::section(ctx, job.edition, section),
                         Kind::Headlines(section) => head::widget(job.edition, &section.title),
                     };
-                    page(&job.path, &head, matches!(job.kind, Kind::Headlines(_)))
+                    let widget = matches!(job.kind, Kind::Headlines(_));
+                    (page(&job.path, &head, widget)?, None)
                 }
                 Render::Story(i) => {
                     let e = &state.articles[*i];
                     let path = paths::article(e.edition, &e.slug);
                     let text = reader.read(&path)?.unwrap_or_default();
-                    let article = tree::decode::<Article>(&text, &path)?;
+                    let article = tree::decode::<Article>(&site.config, &text, &path)?;
                     let edition = ctx
                         .edition(e.edition)
                         .expect("a story of an edition in the tree");
                     let card = e.card_path().expect("a story in order");
                     page(&card, &head::widget(edition, &article.title), true)?;
-                    page(
-                        &plan_now.path(state, job),
-                        &head::article(ctx, edition, &article),
-                        false,
-                    )
+                    let head = head::article(ctx, edition, &article);
+                    let at = e.page_path().expect("a story in order");
+                    (page(&at, &head, false)?, Some(path))
                 }
-            }
+            };
+            // The story's own document is in its fingerprint already (`Known::hash`).
+            reads.retain(|r| Some(&**r) != own.as_deref());
+            reads.sort_unstable();
+            reads.dedup();
+            Ok((bytes, reads.into_boxed_slice()))
         },
     );
     for (job, result) in jobs.iter().zip(rendered) {
         let output = output_of(&plan.path(run.state, job));
+        let result = result.and_then(|(bytes, reads)| {
+            match job {
+                Render::Page(p) => plan.rendered_page(*p, reads)?,
+                Render::Story(i) => plan.rendered_story(run, *i, reads)?,
+            }
+            Ok(bytes)
+        });
         match result {
             Ok(bytes) => {
                 // A widget is counted with its page (a card) or apart (a headlines box).
@@ -100,20 +119,44 @@ pub(crate) fn run(run: &Run, plan: &mut Plan, report: &mut Report) {
     report.widgets = headlines + report.articles;
 }
 
-/// What the app shows at `path` (below the site's base) with `query`, and the API
-/// documents it used: (API URL, text).
-pub fn page(path: &str, query: &str) -> (String, Vec<(String, String)>) {
-    newsfront::browser::router::render_path(path, query);
-    handover::begin_page();
+/// What the app shows at `path` (below the site's base) with `query`, its documents read
+/// from `reader`, and every document it looked up: (API URL, text; `None`: missing).
+pub fn page(
+    config: &Config,
+    reader: &Rc<ApiReader>,
+    path: &str,
+    query: &str,
+) -> (String, Vec<(String, Option<String>)>) {
+    let source = {
+        let reader = Rc::clone(reader);
+        let api_base = config.api_base().to_string();
+        Rc::new(move |url: &str| reader.read(url.strip_prefix(&api_base)?).ok().flatten())
+    };
+    let documents = handover::Documents::new(source);
+    let address = Address {
+        path: path.to_string(),
+        query: query.to_string(),
+    };
     let owner = Owner::new();
-    let html = owner.with(|| view! { <newsfront::app::App/> }.to_html());
+    let html = owner.with(|| {
+        provide_context(config.clone());
+        provide_context(address);
+        provide_context(documents.clone());
+        view! { <newsfront::app::App/> }.to_html()
+    });
     owner.cleanup();
-    (html, handover::page_documents())
+    (html, documents.read())
 }
 
 /// One page: the app's view of `path`, in the shell, with its head and its documents;
 /// a `widget` is the view alone, with no app to take it over (`shell::Fill::widget`).
-fn page_html(site: &Site, path: &str, head: &Head, widget: bool) -> String {
+fn page_html(
+    site: &Site,
+    reader: &Rc<ApiReader>,
+    path: &str,
+    head: &Head,
+    widget: bool,
+) -> (String, Vec<Box<str>>) {
     let lang = routes::parse(&format!("/{path}")).0.lang();
     // A headlines widget lists the most a partner may ask for (its script keeps the
     // number asked for).
@@ -122,7 +165,14 @@ fn page_html(site: &Site, path: &str, head: &Head, widget: bool) -> String {
     } else {
         String::new()
     };
-    let (body, documents) = page(&format!("/{path}"), &query);
+    let (body, documents) = page(&site.config, reader, &format!("/{path}"), &query);
+    // Every lookup, found or not, by path below the API base (the app asks for nothing
+    // else).
+    let reads = documents
+        .iter()
+        .filter_map(|(url, _)| url.strip_prefix(&site.api_base))
+        .map(Into::into)
+        .collect();
     let body = match &site.api_local {
         Some(local) => body.replace(&site.api_base, local),
         None => body,
@@ -143,13 +193,14 @@ fn page_html(site: &Site, path: &str, head: &Head, widget: bool) -> String {
         let documents = handover_elements(&site.api_base, documents);
         format!("<!--prerendered-->{body}<!--/prerendered-->\n{documents}")
     };
-    site.shell.page(&shell::Fill {
+    let html = site.shell.page(&shell::Fill {
         lang: Some(lang),
         title: Some(&title),
         head: Some(&head),
         body: Some(&body),
         widget,
-    })
+    });
+    (html, reads)
 }
 
 /// Links and images within the site made relative to `<base href>` (`/news/world` →
@@ -181,11 +232,12 @@ fn relative_to_base(body: &str, base_path: &str) -> String {
 /// The hand-over elements: the documents a page used, by path below the API base,
 /// without the whitespace between their tokens. Only documents that are JSON go in (one
 /// that is not failed to render anyway).
-fn handover_elements(api_base: &str, documents: Vec<(String, String)>) -> String {
+fn handover_elements(api_base: &str, documents: Vec<(String, Option<String>)>) -> String {
     documents
         .iter()
         .filter_map(|(url, text)| {
             let path = url.strip_prefix(api_base)?;
+            let text = text.as_ref()?;
             Some(format!(
                 "  <script type=\"application/json\" {}=\"{}\">{}</script>\n",
                 handover::ATTRIBUTE,

@@ -15,7 +15,7 @@ use std::path::Path;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use newsfront::api::config;
+use newsfront::api::config::Config;
 use newsfront_core::contract::{Article, ArticleHead, IndexedArticle, paths};
 use newsfront_core::logic::edition::Edition;
 use newsfront_core::logic::routes;
@@ -29,6 +29,11 @@ use crate::state::{State, fingerprint};
 use crate::tree;
 use crate::write::{write_atomic, write_atomic_with};
 use crate::{Report, Run};
+
+/// The bases the index decodes stories with: their links are not indexed, so any
+/// base does.
+static LINKS_UNUSED: std::sync::LazyLock<Config> =
+    std::sync::LazyLock::new(|| Config::new("http://localhost/", "api/"));
 
 /// What one edition's index holds.
 #[derive(Debug)]
@@ -111,7 +116,7 @@ fn read_story(
 ) -> Option<(IndexedArticle, StoryWords, u64)> {
     let path = paths::article(edition, slug);
     let text = reader.read(&path).ok()??;
-    let article = tree::decode::<Article>(&text, &path).ok()?;
+    let article = tree::decode::<Article>(&LINKS_UNUSED, &text, &path).ok()?;
     let mut body = String::new();
     for block in &article.body {
         block.text(&mut body);
@@ -378,15 +383,9 @@ pub fn update(
 /// Builds the index of every edition of the tree at `api` into the site at `dist`
 /// whole (`search-index`). `threads` read the stories.
 pub fn index(dist: &Path, api: &str, threads: usize) -> Result<Vec<Indexed>, String> {
-    // The stories' links are not indexed: any base resolves them.
-    let configure = || config::configure("http://localhost/", "api/");
-    configure();
     let reader = ApiReader::new(api);
-    let tree = tree::walk(&reader, &mut State::default())?;
-    let init = || {
-        configure();
-        ApiReader::new(api)
-    };
+    let tree = tree::walk(&LINKS_UNUSED, &reader, &mut State::default())?;
+    let init = || ApiReader::new(api);
     let mut out = Vec::new();
     for site in &tree.editions {
         let edition = site.edition;
@@ -395,7 +394,7 @@ pub fn index(dist: &Path, api: &str, threads: usize) -> Result<Vec<Indexed>, Str
         let published = parallel(&slugs, threads, init, |r, slug| {
             let path = paths::article(edition, slug);
             let text = r.read(&path).ok()??;
-            let head = tree::decode::<ArticleHead>(&text, &path).ok()?;
+            let head = tree::decode::<ArticleHead>(&LINKS_UNUSED, &text, &path).ok()?;
             Some(head.published_at.map_or(i64::MIN, |t| t.unix()))
         });
         let order = slugs

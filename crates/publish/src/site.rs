@@ -3,8 +3,7 @@
 
 use std::path::Path;
 
-use newsfront::api::config;
-use newsfront::api::handover;
+use newsfront::api::config::Config;
 use newsfront_core::contract::paths;
 use newsfront_core::logic::edition::Edition;
 
@@ -21,8 +20,9 @@ pub struct Site<'a> {
     pub blank: String,
     /// `<base href>`: the path the site is served under (`/`, `/news/`).
     pub base_path: String,
-    /// The `content` of `<meta name=api-base>`, relative to the base or absolute.
-    api_meta: String,
+    /// The app's configuration, as it would read it from this shell page at this
+    /// origin; each page it renders is given it.
+    pub config: Config,
     /// The site's public base URL (`https://news.example/`).
     pub public_base: String,
     /// The API's base URL as the app resolves it.
@@ -44,8 +44,8 @@ impl<'a> Site<'a> {
         let base_path = attribute(&blank, "<base href=\"").unwrap_or_else(|| "/".to_string());
         let api_meta = attribute(&blank, "<meta name=\"api-base\" content=\"").unwrap_or_default();
         let public_base = format!("{}{}", options.origin.trim_end_matches('/'), base_path);
-        config::configure(&public_base, &api_meta);
-        let api_base = config::api_base();
+        let config = Config::new(&public_base, &api_meta);
+        let api_base = config.api_base().to_string();
         let api_local = api_base.strip_prefix(&public_base).map(str::to_string);
         let threads = match options.threads {
             0 => std::thread::available_parallelism().map_or(1, usize::from),
@@ -57,7 +57,7 @@ impl<'a> Site<'a> {
             shell,
             blank,
             base_path,
-            api_meta,
+            config,
             public_base,
             api_base,
             api_local,
@@ -65,22 +65,9 @@ impl<'a> Site<'a> {
         })
     }
 
-    /// A worker thread's set-up: the app's configuration, which its components and the
-    /// decoder read from a thread-local of the app's (`api::config`: in the browser it
-    /// is the page's, set once), and a reader of its own (readers cache per thread).
+    /// A worker thread's reader of the API tree (readers cache per thread).
     pub fn thread_reader(&self) -> ApiReader {
-        config::configure(&self.public_base, &self.api_meta);
         ApiReader::new(&self.options.api)
-    }
-
-    /// A rendering thread's set-up: as `thread_reader`, and the documents a page's
-    /// components ask for are read from the tree (`handover`).
-    pub fn render_thread(&self) -> std::rc::Rc<ApiReader> {
-        let reader = std::rc::Rc::new(self.thread_reader());
-        let source = std::rc::Rc::clone(&reader);
-        let api_base = self.api_base.clone();
-        handover::set_source(move |url| source.read(url.strip_prefix(&api_base)?).ok().flatten());
-        reader
     }
 
     /// What every page is made with beside its own documents: the shell (and the app's
@@ -103,9 +90,10 @@ pub fn text_hash(reader: &ApiReader, path: &str) -> Result<u64, String> {
     Ok(fingerprint(&reader.read(path)?))
 }
 
-/// The fingerprint every page's includes: the renderer's (`Site::renderer`), and every
-/// edition's `site.json` (the edition switch reads them all).
-pub fn every_page(reader: &ApiReader, renderer: &str) -> Result<u64, String> {
+/// The fingerprint every site-wide file's includes (sitemaps, feeds: this crate's own,
+/// so their inputs are declared here): the renderer's (`Site::renderer`), and every
+/// edition's `site.json`.
+pub fn site_wide(reader: &ApiReader, renderer: &str) -> Result<u64, String> {
     let mut site_docs = Vec::new();
     for edition in Edition::ALL {
         site_docs.push(text_hash(reader, &paths::site(edition))?);

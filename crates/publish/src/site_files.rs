@@ -10,7 +10,6 @@ use newsfront_core::logic::edition::Edition;
 use newsfront_core::logic::routes;
 
 use crate::plan::{Kind, Plan};
-use crate::source::ApiReader;
 use crate::state::{self, fingerprint, fingerprint_each};
 use crate::tree::{self, EditionTree};
 use crate::write::{output_of, write_atomic};
@@ -58,7 +57,7 @@ fn sitemaps(
     order: &[usize],
     written: &dyn Fn(usize) -> bool,
 ) {
-    let print = fingerprint(&(run.every_page, &page_urls));
+    let print = fingerprint(&(run.site_wide, &page_urls));
     files.sitemap_group("pages", print, || page_urls.into_iter());
     for group in order.chunk_by(|&a, &b| {
         let (ea, eb) = (run.state.articles[a].edition, run.state.articles[b].edition);
@@ -70,7 +69,7 @@ fn sitemaps(
         let name = feeds::sitemap_group(first.edition.lang(), run.story(group[0]).published);
         let listed = || group.iter().copied().filter(|&i| written(i));
         let print = fingerprint(&(
-            run.every_page,
+            run.site_wide,
             fingerprint_each(listed().map(|i| {
                 let (e, s) = (&run.state.articles[i], run.story(i));
                 (e.edition, &e.slug, &s.section, s.changed)
@@ -107,7 +106,7 @@ fn news_sitemap_and_robots(
         .collect();
     recent.sort_by_key(|&i| std::cmp::Reverse(run.story(i).published));
     recent.truncate(feeds::NEWS_MAX);
-    let print = fingerprint(&(run.every_page, listing(run, &recent)));
+    let print = fingerprint(&(run.site_wide, listing(run, &recent)));
     files.put("news-sitemap.xml".into(), print, || {
         feeds::news_sitemap(&run.ctx, &read(run, &recent))
     });
@@ -144,7 +143,7 @@ fn rss_feeds(run: &Run, files: &mut SiteFiles, order: &[usize], written: &dyn Fn
                         self_url: String,
                         about: String,
                         list: Vec<usize>| {
-            let print = fingerprint(&(run.every_page, &title, &path, &about, listing(run, &list)));
+            let print = fingerprint(&(run.site_wide, &title, &path, &about, listing(run, &list)));
             files.put(file, print, || {
                 let articles: Vec<Article> = read(run, &list).into_iter().map(|(_, a)| a).collect();
                 feeds::rss(
@@ -201,14 +200,14 @@ fn read<'a>(run: &'a Run, list: &[usize]) -> Vec<(&'a EditionTree, Article)> {
         .filter_map(|&i| {
             let e = &run.state.articles[i];
             let site = run.site_of(e.edition)?;
-            Some((site, read_article(run.reader, e.edition, &e.slug)?))
+            Some((site, read_article(run, e.edition, &e.slug)?))
         })
         .collect()
 }
 
-fn read_article(reader: &ApiReader, edition: Edition, slug: &str) -> Option<Article> {
+fn read_article(run: &Run, edition: Edition, slug: &str) -> Option<Article> {
     let path = paths::article(edition, slug);
-    tree::decode::<Article>(&reader.read(&path).ok()??, &path).ok()
+    tree::decode::<Article>(&run.site.config, &run.reader.read(&path).ok()??, &path).ok()
 }
 
 /// Writes the site-wide files whose inputs changed since the last run, and records

@@ -81,9 +81,21 @@ pub struct Known {
     pub hash: u64,
     /// `None`: it could not be decoded.
     pub story: Option<Story>,
-    /// The fingerprint of the page written for it; `None`: no page was.
-    pub page: Option<u64>,
+    /// The page written for it; `None`: no page was.
+    pub page: Option<Page>,
 }
+
+/// A story's page as written: the fingerprint of what it was made from, and the
+/// documents its render read besides the story's own (`State::read_sets`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    pub print: u64,
+    pub reads: u32,
+}
+
+/// The documents a render read, by path below the API base: what the app's components
+/// asked for, found or not. A page is made again when one of them changes.
+pub type Reads = Box<[Box<str>]>;
 
 /// A story of an edition, by the slug its feeds list it under.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -138,6 +150,11 @@ pub struct State {
     /// Every other file written (front and section pages, sitemaps, feeds), by path
     /// below the built site, with the fingerprint of what it was made from.
     pub outputs: BTreeMap<String, u64>,
+    /// What the front and section pages among them read (their renders' `Reads`).
+    pub page_reads: BTreeMap<String, Reads>,
+    /// The story pages' `Reads`, each once (a story's page names one by index): stories
+    /// of an edition read the same few documents beside their own.
+    pub read_sets: Vec<Reads>,
     /// The sitemap files of each group (`feeds::sitemap_group`), by the group's name.
     pub sitemaps: BTreeMap<String, SitemapGroup>,
 }

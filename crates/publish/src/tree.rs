@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use newsfront::api::config;
+use newsfront::api::config::Config;
 use newsfront_core::contract::{
     self, ApiDocument, FeedListing, FeedPage, Front, SectionInfo, Site, paths,
 };
@@ -63,6 +63,7 @@ struct Feed {
 const MAX_FEED_PAGES: usize = 100_000;
 
 struct Walker<'a> {
+    config: &'a Config,
     source: &'a ApiReader,
     previous: &'a mut State,
     listings: HashMap<Box<str>, Listing>,
@@ -71,8 +72,8 @@ struct Walker<'a> {
 }
 
 /// Decodes a document read from `path` below the API base.
-pub fn decode<T: ApiDocument>(text: &str, path: &str) -> Result<T, String> {
-    contract::decode::<T>(text, &config::api_path(path), &config::document_base())
+pub fn decode<T: ApiDocument>(config: &Config, text: &str, path: &str) -> Result<T, String> {
+    contract::decode::<T>(text, &config.api_path(path), config.document_base())
         .map_err(|e| format!("{path}: {e}"))
 }
 
@@ -82,7 +83,7 @@ impl Walker<'_> {
             self.problems.push(format!("{path}: not found"));
             return Ok(None);
         };
-        match decode::<T>(&text, path) {
+        match decode::<T>(self.config, &text, path) {
             Ok(v) => Ok(Some(v)),
             Err(e) => {
                 self.problems.push(e);
@@ -111,21 +112,21 @@ impl Walker<'_> {
             self.problems.push(format!("{path}: not found"));
             return Ok(false);
         };
-        let page = match decode::<FeedListing>(&text, path) {
+        let page = match decode::<FeedListing>(self.config, &text, path) {
             Ok(page) => page,
             Err(e) => {
                 self.problems.push(e);
                 return Ok(false);
             }
         };
-        let api = config::api_base();
+        let api = self.config.api_base();
         let listing = Listing {
             stamp,
             items: page.items.into_iter().map(|s| s.slug.into()).collect(),
             // Only pages of the same tree are followed.
             next: page
                 .next
-                .and_then(|u| u.as_str().strip_prefix(&api).map(Into::into)),
+                .and_then(|u| u.as_str().strip_prefix(api).map(Into::into)),
         };
         self.listings.insert(path.into(), listing);
         Ok(true)
@@ -133,7 +134,7 @@ impl Walker<'_> {
 
     /// A section's feed: its first page's section and stories, and its later pages.
     fn feed(&mut self, edition: Edition, slug: &str) -> Result<Option<Feed>, String> {
-        let api = config::api_base();
+        let api = self.config.api_base();
         let Some(first) = self.load::<FeedPage>(&paths::section(edition, slug))? else {
             return Ok(None);
         };
@@ -142,7 +143,7 @@ impl Walker<'_> {
         let mut seen = HashSet::new();
         let mut next: Option<Box<str>> = first
             .next
-            .and_then(|u| u.as_str().strip_prefix(&api).map(Into::into));
+            .and_then(|u| u.as_str().strip_prefix(api).map(Into::into));
         while let Some(path) = next.take() {
             if !seen.insert(path.clone()) || seen.len() > MAX_FEED_PAGES {
                 break;
@@ -160,12 +161,13 @@ impl Walker<'_> {
     }
 }
 
-/// Walks the tree at `source`; `config::configure` must have been called. Later feed
+/// Walks the tree at `source`, as the app configured by `config` reads it. Later feed
 /// pages whose stamps `previous` trusts are taken from it, not read. `Err` when the
 /// tree could not be read (not when a document is missing or malformed: those are left
 /// out, as `problems`).
-pub fn walk(source: &ApiReader, previous: &mut State) -> Result<Tree, String> {
+pub fn walk(config: &Config, source: &ApiReader, previous: &mut State) -> Result<Tree, String> {
     let mut walker = Walker {
+        config,
         source,
         previous,
         listings: HashMap::new(),

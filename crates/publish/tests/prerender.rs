@@ -4,13 +4,14 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 mod harness;
 
 use harness::{NOW, ORIGIN, built_shell, prerender, temp_dir};
 use newsfront_core::logic::dates::Timestamp;
 use newsfront_core::logic::edition::Edition;
-use newsfront_publish::{Options, run};
+use newsfront_publish::{Options, Report, run};
 use serde_json::Value;
 
 fn demo_api() -> PathBuf {
@@ -85,16 +86,32 @@ fn locs(xml: &str, tag: &str) -> Vec<String> {
         .collect()
 }
 
+/// The demo tree pre-rendered once for the tests below, each checking one kind of file
+/// (left in the temporary folder, like a failed test's).
+fn demo() -> &'static (PathBuf, Report) {
+    static DEMO: OnceLock<(PathBuf, Report)> = OnceLock::new();
+    DEMO.get_or_init(|| {
+        let dist = temp_dir("prerender-demo");
+        let report = prerender(&dist, &demo_api());
+        (dist, report)
+    })
+}
+
+const SECTIONS: usize = 6;
+
 #[test]
-fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
-    let dist = temp_dir("prerender-demo");
-    let report = prerender(&dist, &demo_api());
+fn every_demo_page_is_written_and_counted() {
+    let (_, report) = demo();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     let articles = demo_articles();
     assert_eq!(report.articles, articles.len());
-    let sections = 6;
-    assert_eq!(report.pages, articles.len() + 3 * (1 + sections));
-    assert_eq!(report.widgets, articles.len() + 3 * sections);
+    assert_eq!(report.pages, articles.len() + 3 * (1 + SECTIONS));
+    assert_eq!(report.widgets, articles.len() + 3 * SECTIONS);
+}
+
+#[test]
+fn a_widget_page_is_the_view_alone_and_not_indexed() {
+    let (dist, _) = demo();
     // A widget page: the view alone, its script, no app and no data for one; not indexed.
     for path in [
         "embed/section/world",
@@ -109,6 +126,17 @@ fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
         }
         assert_eq!(meta(&html, "name", "robots").as_deref(), Some("noindex"));
     }
+    let box_html = std::fs::read_to_string(dist.join("embed/section/world/index.html")).unwrap();
+    assert_eq!(
+        box_html.matches("</li>").count(),
+        10,
+        "the most a partner may ask for"
+    );
+}
+
+#[test]
+fn search_pages_are_the_apps_shell() {
+    let (dist, _) = demo();
     // Search pages are the app's shell, so that a static host answers them with 200.
     for search in ["search", "ru/search", "arm/search"] {
         let html = std::fs::read_to_string(dist.join(search).join("index.html"))
@@ -118,14 +146,12 @@ fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
             std::fs::read_to_string(dist.join("404.html")).unwrap()
         );
     }
-    let box_html = std::fs::read_to_string(dist.join("embed/section/world/index.html")).unwrap();
-    assert_eq!(
-        box_html.matches("</li>").count(),
-        10,
-        "the most a partner may ask for"
-    );
+}
 
-    let sitemap = sitemap_urls(&dist);
+#[test]
+fn the_sitemap_lists_every_page_once() {
+    let (dist, report) = demo();
+    let sitemap = sitemap_urls(dist);
     assert_eq!(
         sitemap.len(),
         report.pages,
@@ -134,6 +160,23 @@ fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
     let sitemap: HashSet<String> = sitemap.into_iter().collect();
     assert_eq!(sitemap.len(), report.pages);
 
+    for (edition, article) in &demo_articles() {
+        let (section, slug) = (
+            article["section"]["slug"].as_str().unwrap(),
+            article["slug"].as_str().unwrap(),
+        );
+        let url = format!(
+            "{ORIGIN}/{}",
+            page_path(*edition, &format!("{section}/{slug}"))
+        );
+        assert!(sitemap.contains(&url), "{url}: in the sitemap");
+    }
+}
+
+#[test]
+fn every_story_page_has_its_head_tags_json_ld_text_and_documents() {
+    let (dist, _) = demo();
+    let articles = demo_articles();
     for (edition, article) in &articles {
         let (section, slug) = (
             article["section"]["slug"].as_str().unwrap(),
@@ -243,9 +286,13 @@ fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
             )),
             "{path}"
         );
-        assert!(sitemap.contains(&url), "{path}: in the sitemap");
     }
+}
 
+#[test]
+fn the_news_sitemap_lists_the_last_48_hours() {
+    let (dist, _) = demo();
+    let articles = demo_articles();
     // Google News: the last 48 hours only.
     let news = std::fs::read_to_string(dist.join("news-sitemap.xml")).unwrap();
     let now = Timestamp::parse(NOW).unwrap().unix();
@@ -267,9 +314,14 @@ fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
         })
         .count();
     assert_eq!(dates.len(), recent, "every story of the last 48 hours");
+}
 
+#[test]
+fn every_story_is_in_its_sections_rss_feed() {
+    let (dist, report) = demo();
+    let articles = demo_articles();
     // RSS: one feed per edition and per section; every story is in its section's feed.
-    assert_eq!(report.feeds, 3 * (1 + sections));
+    assert_eq!(report.feeds, 3 * (1 + SECTIONS));
     for (edition, article) in &articles {
         let section = article["section"]["slug"].as_str().unwrap();
         let feed = dist.join(page_path(*edition, section)).join("rss.xml");
@@ -309,11 +361,20 @@ fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
             50
         );
     }
+}
+
+#[test]
+fn robots_txt_names_the_sitemaps() {
+    let (dist, _) = demo();
     let robots = std::fs::read_to_string(dist.join("robots.txt")).unwrap();
     assert!(robots.contains(&format!("Sitemap: {ORIGIN}/sitemap.xml")));
     assert!(robots.contains(&format!("Sitemap: {ORIGIN}/news-sitemap.xml")));
     assert!(robots.starts_with("User-agent: *"));
+}
 
+#[test]
+fn front_and_section_pages_have_their_own_heads_and_start_the_app_late() {
+    let (dist, _) = demo();
     // The front page of each edition, and a section page, have their own heads.
     let front = std::fs::read_to_string(dist.join("ru/index.html")).unwrap();
     assert!(front.contains("<html lang=\"ru\">"));
@@ -333,7 +394,6 @@ fn every_demo_page_is_written_with_head_tags_json_ld_sitemaps_and_feeds() {
     assert!(section.contains("import('./start-0123456789abcdef.js')"));
     assert!(!section.contains("src=\"./start-"));
     assert!(!section.contains("modulepreload"));
-    std::fs::remove_dir_all(dist).unwrap();
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -130,6 +130,9 @@ enum Op {
     TakeDown(usize),
     /// The `n`th story moved to the next section, on top of that section's feed.
     Move(usize),
+    /// The edition renamed in its `site.json`, which pages of other editions read too
+    /// (the edition switch).
+    Rename,
 }
 
 /// `slug` out of every listing of the edition.
@@ -222,6 +225,12 @@ fn apply(api: &Path, op: &Op, serial: usize) {
                                  "published_at": story["published_at"]});
             page["items"].as_array_mut().unwrap().insert(0, summary);
             write(api, &first, &page);
+        }
+        Op::Rename => {
+            let path = format!("{lang}/site.json");
+            let mut site = read(api, &path);
+            site["name"] = json!(format!("Renamed {serial}"));
+            write(api, &path, &site);
         }
     }
 }
@@ -364,6 +373,52 @@ fn publishing_one_story_renders_its_pages_and_no_other_story() {
     );
 }
 
+#[test]
+fn a_document_changed_renders_exactly_the_pages_that_read_it() {
+    let api = tree("reads", 20);
+    let dist = temp_dir("reads-dist");
+    build(&dist, &api);
+    // The Russian edition renamed (`apply` picks the edition by the serial: 1 is ru).
+    apply(&api, &Op::Rename, 1);
+    let report = build(&dist, &api);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let pages: Vec<&str> = report
+        .changes
+        .iter()
+        .filter_map(|c| c.strip_prefix("+ "))
+        .filter(|c| c.ends_with("index.html"))
+        .collect();
+    let english_sections = read(&api, "en/site.json")["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| format!("{}/index.html", s["slug"].as_str().unwrap()))
+        .collect::<Vec<_>>();
+    // An English section page has the edition switch, which reads every edition's site.
+    for section in &english_sections {
+        assert!(pages.contains(&section.as_str()), "{section}: {pages:?}");
+    }
+    // Every Russian page names the site; no English story page reads the Russian site.
+    let russian_stories = slugs(&api, "ru");
+    for slug in &russian_stories {
+        assert!(
+            pages
+                .iter()
+                .any(|p| p.starts_with("ru/") && p.contains(&format!("/{slug}/"))),
+            "{slug}: {pages:?}"
+        );
+    }
+    for slug in slugs(&api, "en") {
+        assert!(
+            !pages.iter().any(|p| p.contains(&format!("/{slug}/"))),
+            "{slug} was rendered again: {pages:?}"
+        );
+    }
+    let clean = temp_dir("reads-clean");
+    build(&clean, &api);
+    assert_same_site(&dist, &clean);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 5, ..ProptestConfig::default() })]
 
@@ -375,6 +430,7 @@ proptest! {
                 (0usize..100).prop_map(Op::Correct),
                 (0usize..100).prop_map(Op::TakeDown),
                 (0usize..100).prop_map(Op::Move),
+                Just(Op::Rename),
             ],
             1..5,
         ),

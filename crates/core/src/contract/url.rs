@@ -155,6 +155,9 @@ struct Bases {
 }
 
 thread_local! {
+    /// Global for the length of one `with_bases` (docs/architecture.md, "Shared state"):
+    /// serde's `Deserialize` takes no arguments, so this is how the bases reach the URL
+    /// types' decoders.
     static BASES: RefCell<Option<Bases>> = const { RefCell::new(None) };
 }
 

@@ -2,8 +2,9 @@
 //! image sources and the API base.
 //!
 //! Written here rather than taken from the `url` crate: that crate brings its IDNA and
-//! Unicode normalisation tables into the Wasm bundle for the one operation we need,
-//! which is this short algorithm (see the size report in the README).
+//! Unicode tables into the Wasm for the one operation we need. Resolving one reference
+//! in a Wasm module built as the app is (opt-level z, LTO, std rebuilt, wasm-opt -Oz)
+//! added 2.2 KB (brotli) with this file and 53.0 KB with `url` 2.5.8 (2026-12-05).
 
 /// The five components of a URI reference (RFC 3986, appendix B).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -34,7 +34,7 @@ pub enum Request {
     },
     /// Times each query on an index held in memory (a one-file index) inside the
     /// worker, as the mean of `repeat` runs; for an archive, reports its memory only. Sent by
-    /// `scripts/search-bench.mjs` and `archive-search-bench.mjs`, which write it
+    /// `scripts/bench/search-bench.mjs` and `archive-search-bench.mjs`, which write it
     /// themselves: the page never sends it, and its bundle is smaller without the code.
     #[serde(skip_serializing)]
     Bench {

@@ -8,15 +8,17 @@
 //! stories on each feed page (tests use small pages to get many).
 //!
 //! All text is our own, assembled from the phrase tables below. The photos the stories
-//! name (`img/`) are drawn at build time by `scripts/make-photos.mjs`, too large to commit.
+//! name (`img/`) are drawn at build time by `scripts/make/make-photos.mjs`, too large to commit.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::sync::OnceLock;
 
 use newsfront_core::contract::url::{FetchUrl, Link, MediaUrl, SrcSet};
 use newsfront_core::contract::*;
 use newsfront_core::logic::dates::Timestamp;
+use newsfront_publish::cli;
 
 // The demo's own URLs, relative where they point into the tree: checked as the app
 // checks what it decodes, and written as they are.
@@ -467,7 +469,7 @@ fn time(s: &Story) -> Timestamp {
     .expect("generated time is valid")
 }
 
-/// The widths each demo photo is made in (`scripts/make-photos.mjs`, which draws them).
+/// The widths each demo photo is made in (`scripts/make/make-photos.mjs`, which draws them).
 const PHOTO_WIDTHS: [u32; 4] = [480, 800, 1200, 1600];
 
 fn image(lang: &Lang, s: &Story, depth: &str) -> Image {
@@ -865,30 +867,33 @@ fn article(lang: &Lang, s: &Story, sum: &Summary, stories: &[Story]) -> Article 
     }
 }
 
-fn main() {
-    let mut args = std::env::args().skip(1);
+const USAGE: &str = "\
+demo-gen: writes the demo backend, a static tree of the API contract in three editions.
+
+  --out DIR        where (default: public/api, the committed demo tree); cleared first
+  --articles N     stories per edition (default: 144)
+  --page-size N    stories per feed page (default: 10)
+  --index-only     only what search needs: site.json, the front page, the search index
+  --vocabulary     titles and text from Debian's word lists, Zipf-spread (benchmarks)
+";
+
+fn main() -> ExitCode {
     let mut out = PathBuf::from("public/api");
     let mut articles = 144;
     let mut full = true;
     let mut page_size = PAGE_SIZE;
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--out" => out = PathBuf::from(args.next().expect("--out needs a folder")),
-            "--articles" => {
-                articles = args
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .expect("--articles needs a number")
+    let parsed = cli::parse("demo-gen", USAGE, |name, p| {
+        match name {
+            "out" => out = cli::value(p)?,
+            "articles" => articles = cli::value(p)?,
+            "page-size" => {
+                page_size = cli::value(p)?;
+                if page_size == 0 {
+                    return Err("--page-size wants a number above 0".into());
+                }
             }
-            "--page-size" => {
-                page_size = args
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|n| *n > 0)
-                    .expect("--page-size needs a number")
-            }
-            "--index-only" => full = false,
-            "--vocabulary" => {
+            "index-only" => full = false,
+            "vocabulary" => {
                 let lists = [
                     ("en", "/usr/share/dict/american-english-large"),
                     ("ru", "/usr/share/hunspell/ru_RU.dic"),
@@ -897,14 +902,17 @@ fn main() {
                 let loaded = lists.map(|(lang, path)| Vocabulary::load(lang, path));
                 let _ = VOCABULARY.set(loaded.into());
             }
-            other => panic!(
-                "unknown argument {other}; use --out DIR, --articles N, --page-size N, --index-only, --vocabulary"
-            ),
+            _ => return Err(cli::unknown(name)),
         }
+        Ok(())
+    });
+    if let Err(code) = parsed {
+        return code;
     }
     if out.exists() {
         fs::remove_dir_all(&out).expect("clear the output folder");
     }
     generate(&out, articles, full, page_size);
     println!("wrote {articles} articles per edition to {}", out.display());
+    ExitCode::SUCCESS
 }

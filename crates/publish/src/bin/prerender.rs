@@ -1,62 +1,57 @@
 //! Pre-renders every page of an API tree into a built site (see `newsfront_publish`).
 //!
-//! `prerender [--dist DIR] [--api DIR|URL] [--origin URL] [--now RFC3339] [--threads N]
-//! [--changes FILE]`
-//!
 //! Run on a built site, it publishes: only what changed in the API tree is rendered
-//! again. Defaults: `--dist` is Trunk's staging folder when run as its hook, else
-//! `dist`; `--api` is the demo copy in the build (`DIST/api`); `--origin` is
-//! `$SITE_ORIGIN`, else `http://localhost:8080` (where `scripts/serve.sh` serves);
-//! `--threads` one per core. `--changes` writes the files this run wrote (`+ path`) and
-//! removed (`- path`), below the site, for a deploy step to upload and purge.
+//! again. Its options: `prerender --help` (`USAGE`). `--changes` lists the files this
+//! run wrote and removed, below the site, for a deploy step to upload and purge.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use newsfront_core::logic::dates::Timestamp;
-use newsfront_publish::{Options, run};
+use newsfront_publish::{Options, cli, run};
+
+const USAGE: &str = "\
+prerender: pre-renders every page of an API tree into a built site; on a built site,
+only what changed.
+
+  --dist DIR       the built site (default: Trunk's staging folder as its hook, else dist)
+  --api DIR|URL    the API tree (default: DIST/api, the demo copy)
+  --origin URL     the site's public origin (default: $SITE_ORIGIN, else http://localhost:8080)
+  --now RFC3339    the time the news sitemap counts from (default: now)
+  --threads N      threads that render (default: one per core)
+  --changes FILE   write the files written (+ path) and removed (- path) there
+";
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
     let mut dist =
         std::env::var("TRUNK_STAGING_DIR").map_or_else(|_| PathBuf::from("dist"), PathBuf::from);
     let mut api = None;
     let mut threads = 0;
-    let mut changes = None;
+    let mut changes: Option<PathBuf> = None;
     let mut origin =
         std::env::var("SITE_ORIGIN").unwrap_or_else(|_| "http://localhost:8080".to_string());
     let mut now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
-    while let Some(flag) = args.next() {
-        let Some(value) = args.next() else {
-            eprintln!("{flag} needs a value");
-            return ExitCode::from(2);
-        };
-        match flag.as_str() {
-            "--dist" => dist = PathBuf::from(value),
-            "--api" => api = Some(value),
-            "--origin" => origin = value,
-            "--changes" => changes = Some(PathBuf::from(value)),
-            "--threads" => match value.parse() {
-                Ok(n) => threads = n,
-                Err(_) => {
-                    eprintln!("--threads wants a number");
-                    return ExitCode::from(2);
-                }
-            },
-            "--now" => match Timestamp::parse(&value) {
-                Some(t) => now = t.unix(),
-                None => {
-                    eprintln!("--now wants an RFC 3339 time");
-                    return ExitCode::from(2);
-                }
-            },
-            _ => {
-                eprintln!("unknown option {flag}");
-                return ExitCode::from(2);
+    let parsed = cli::parse("prerender", USAGE, |name, p| {
+        match name {
+            "dist" => dist = cli::value(p)?,
+            "api" => api = Some(cli::value(p)?),
+            "origin" => origin = cli::value(p)?,
+            "changes" => changes = Some(cli::value(p)?),
+            "threads" => threads = cli::value(p)?,
+            "now" => {
+                let text: String = cli::value(p)?;
+                now = Timestamp::parse(&text)
+                    .ok_or("--now wants an RFC 3339 time")?
+                    .unix();
             }
+            _ => return Err(cli::unknown(name)),
         }
+        Ok(())
+    });
+    if let Err(code) = parsed {
+        return code;
     }
     let api = api.unwrap_or_else(|| dist.join("api").to_string_lossy().into_owned());
     let options = Options {

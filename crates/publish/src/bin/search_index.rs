@@ -1,10 +1,7 @@
 //! Builds the archive search index of every edition of an API tree into a built site,
 //! alone (re-indexing, benchmarks); see `newsfront_publish::search`. Or runs
 //! queries on one, natively, and prints what each fetched (for the benchmark).
-//!
-//! `search-index --dist DIR --api DIR|URL [--threads N]`
-//! `search-index --dist DIR --lang LANG --queries FILE`: one query a line; prints a
-//! JSON line for each: the slugs found (best first, 10) and the files fetched, by round.
+//! Its options: `search-index --help` (`USAGE`).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -13,6 +10,7 @@ use std::process::ExitCode;
 use newsfront_core::contract::IndexedArticle;
 use newsfront_core::search::archive::layout::{ENTRY, Entry};
 use newsfront_core::search::archive::query::{Step, Typos, search};
+use newsfront_publish::cli;
 
 fn run_queries(folder: PathBuf, queries: &str) -> Result<(), String> {
     let read = |name: &str| std::fs::read(folder.join(name)).map_err(|e| format!("{name}: {e}"));
@@ -49,26 +47,37 @@ fn run_queries(folder: PathBuf, queries: &str) -> Result<(), String> {
     Ok(())
 }
 
+const USAGE: &str = "\
+search-index: builds the archive search index of every edition of an API tree into a
+built site; or runs queries on one and prints what each fetched.
+
+  search-index --api DIR|URL [--dist DIR] [--threads N]
+  search-index --lang LANG --queries FILE [--dist DIR]
+
+  --dist DIR       the built site (default: dist)
+  --api DIR|URL    the API tree to index
+  --threads N      threads that read stories (default: one per core)
+  --lang LANG      the edition to query (en, ru, hy)
+  --queries FILE   one query a line; prints a JSON line for each: the slugs found (best
+                   first, 10) and the files fetched, by round
+";
+
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
     let (mut dist, mut api, mut lang, mut queries, mut threads) =
-        (PathBuf::from("dist"), None, None, None, 0);
-    while let Some(flag) = args.next() {
-        let Some(value) = args.next() else {
-            eprintln!("{flag} needs a value");
-            return ExitCode::from(2);
-        };
-        match flag.as_str() {
-            "--dist" => dist = PathBuf::from(value),
-            "--api" => api = Some(value),
-            "--lang" => lang = Some(value),
-            "--queries" => queries = Some(value),
-            "--threads" => threads = value.parse().unwrap_or(0),
-            _ => {
-                eprintln!("unknown option {flag}");
-                return ExitCode::from(2);
-            }
+        (PathBuf::from("dist"), None, None, None::<String>, 0);
+    let parsed = cli::parse("search-index", USAGE, |name, p| {
+        match name {
+            "dist" => dist = cli::value(p)?,
+            "api" => api = Some(cli::value::<String>(p)?),
+            "lang" => lang = Some(cli::value::<String>(p)?),
+            "queries" => queries = Some(cli::value(p)?),
+            "threads" => threads = cli::value(p)?,
+            _ => return Err(cli::unknown(name)),
         }
+        Ok(())
+    });
+    if let Err(code) = parsed {
+        return code;
     }
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, usize::from),

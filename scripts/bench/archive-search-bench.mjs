@@ -9,7 +9,7 @@
 // one is missed. `--check` (CI): a small corpus, debug binaries, and only whether
 // every engine answers and ours finds its targets.
 //
-//   node scripts/archive-search-bench.mjs [--check] [--reuse] [--native] [--only=ENGINES] [STORIES_PER_EDITION...]   default 50000 200000
+//   node scripts/bench/archive-search-bench.mjs [--check] [--reuse] [--native] [--only=ENGINES] [STORIES_PER_EDITION...]   default 50000 200000
 //
 // The native misses are written to bench-search/misses-N-LANG.txt (query, target, what
 // came first), to read.
@@ -20,9 +20,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { browserBench, pagefindSite } from './bench/browser-search.mjs';
+import { browserBench, pagefindSite } from './browser-search.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
 const reuse = process.argv.includes('--reuse');
 // `--native`: the native rounds only, no browsers (a quick look after an engine change).

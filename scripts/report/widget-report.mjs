@@ -1,5 +1,5 @@
 // Partner widgets, measured (issue #18). Run after `trunk build --release`:
-//   node scripts/widget-report.mjs [RUNS]
+//   node scripts/report/widget-report.mjs [RUNS]
 //
 // Lighthouse 12 (mobile preset) on a partner's page, served from another origin, with
 // three widgets (two headlines boxes and a story card) in its first screen, two ways in
@@ -13,9 +13,9 @@ import * as chromeLauncher from 'chrome-launcher';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../tests/browser/static-server.mjs';
+import { startServer } from '../../tests/browser/static-server.mjs';
 
-const root = new URL('../', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const runs = Number(process.argv[2] || 3);
 

@@ -1,5 +1,5 @@
 # Settings for the Wasm build, sourced by the scripts that run Trunk. They make the
-# bundle smaller; each figure is brotli, measured with scripts/size-report.mjs:
+# bundle smaller; each figure is brotli, measured with scripts/report/size-report.mjs:
 # - erase_components: Leptos type-erases each component behind one boxed view instead
 #   of a nested generic type (about 13 KB), with no change in behaviour.
 # - location-detail=none, fmt-debug=none: no file paths in panic messages and no `{:?}`

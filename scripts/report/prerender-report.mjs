@@ -1,5 +1,5 @@
 // Pre-rendered pages, measured (issue #7). Run after `trunk build --release`:
-//   node scripts/prerender-report.mjs [RUNS]
+//   node scripts/report/prerender-report.mjs [RUNS]
 //
 // 1. Lighthouse (12.x, mobile preset), side by side in one run: our pre-rendered article
 //    against a static HTML file of the same article with the same CSS and no scripts,
@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lighthouseSite } from './lighthouse-site.mjs';
 
-const root = new URL('../', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const runs = Number(process.argv[2] || 3);
 const ARTICLE = 'world/council-plan-1';

@@ -2,11 +2,11 @@
 // release build, served by the plain static server. Prints the four category scores.
 // Accessibility, best practices and SEO must be 100 (exit 1 otherwise); performance is
 // reported only, since this machine's timings are noisy.
-// Usage: node scripts/lighthouse.mjs   (after `trunk build --release`)
+// Usage: node scripts/report/lighthouse.mjs   (after `trunk build --release`)
 import lighthouse from 'lighthouse';
 import { lighthouseSite } from './lighthouse-site.mjs';
 
-const dist = new URL('../dist/', import.meta.url).pathname;
+const dist = new URL('../../dist/', import.meta.url).pathname;
 const site = await lighthouseSite(dist);
 const base = site.base;
 

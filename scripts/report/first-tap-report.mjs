@@ -14,10 +14,10 @@
 //    the page was opened without a touch, by kind.
 // A report, not a test: timings on this machine are noisy; run it more than once.
 // Usage (after `trunk build --release`):
-//   node scripts/first-tap-report.mjs [BEFORE_DIST] [RUNS] [SECTIONS, e.g. 2,3]
+//   node scripts/report/first-tap-report.mjs [BEFORE_DIST] [RUNS] [SECTIONS, e.g. 2,3]
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { startServer } from '../tests/browser/static-server.mjs';
+import { startServer } from '../../tests/browser/static-server.mjs';
 
 const before = process.argv[2];
 const runs = Number(process.argv[3] || 1);

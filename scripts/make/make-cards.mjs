@@ -2,11 +2,11 @@
 // pages without a photo of their own (crates/publish/src/head.rs). Drawn from each edition's
 // site.json by headless Chromium, written to public/cards/ and committed (about 20 KB
 // each). Run again after a site's name changes:
-//   node scripts/make-cards.mjs
+//   node scripts/make/make-cards.mjs
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
 for (const lang of ['en', 'ru', 'hy']) {

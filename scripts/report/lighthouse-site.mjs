@@ -4,7 +4,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../tests/browser/static-server.mjs';
+import { startServer } from '../../tests/browser/static-server.mjs';
 
 export async function lighthouseSite(dist) {
   // Deep links answered with 200, as the README's nginx rule does (a plain static

@@ -3,9 +3,9 @@
 // as JPEG, WebP and AVIF (effort 0: a quarter of effort 2's time for the same bytes) in
 // the widths a story's `srcset` offers. They weigh what a photo desk's pictures weigh
 // (a 1200-wide JPEG of about 75 KB), so the page's image loading is measured with real
-// bytes. Too large to commit (about 12 MB), so a build makes them once: scripts/postbuild.sh copies them into the site's api/img/. The names and
+// bytes. Too large to commit (about 12 MB), so a build makes them once: scripts/build/postbuild.sh copies them into the site's api/img/. The names and
 // sizes are what crates/publish/src/bin/demo_gen.rs writes into the stories.
-//   node scripts/make-photos.mjs [folder]      (default target/photos; skips when made)
+//   node scripts/make/make-photos.mjs [folder]      (default target/photos; skips when made)
 import sharp from 'sharp';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ const HUES = [210, 0, 140, 30, 100, 280];
 const W = 1600;
 const H = 900;
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const out = process.argv[2] || join(root, 'target/photos');
 // Made again only when this script (the drawing or the encoders' settings) or sharp changes.
 const stamp = createHash('sha256')

@@ -4,8 +4,8 @@
 // side by side with the clean build's. A report, not a test (timings on these machines
 // are noisy); crates/publish/tests/publish.rs checks that publishing equals a clean build.
 //
-//   node scripts/publish-bench.mjs                 20,000 and 200,000 stories per edition
-//   node scripts/publish-bench.mjs 2000            one quicker size
+//   node scripts/bench/publish-bench.mjs                 20,000 and 200,000 stories per edition
+//   node scripts/bench/publish-bench.mjs 2000            one quicker size
 //
 // Needs a built site (`trunk build --release`) for its shell page. Writes below
 // bench-publish/ (an archive of 200,000 per edition takes about 40 GB there).
@@ -13,7 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [20000, 200000];
 const work = join(root, 'bench-publish');

@@ -5,7 +5,7 @@
 // article, and how often the two engines' top 10 agree on whole-word queries; exits 1
 // when a floor is missed (our median over 2 ms or over MiniSearch's, agreement under
 // 80 %). Needs `dist/` (trunk build --release); makes `bench-corpus/` when missing.
-//   node scripts/search-bench.mjs [articles per edition, default 50000]
+//   node scripts/bench/search-bench.mjs [articles per edition, default 50000]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -13,7 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer } from '../tests/browser/static-server.mjs';
+import { startServer } from '../../tests/browser/static-server.mjs';
 
 const ARTICLES = Number(process.argv[2] || 50000);
 const EDITIONS = ['en', 'ru', 'hy'];
@@ -21,7 +21,7 @@ const QUERIES = 200;
 // Each query runs this many times and the mean is kept: browsers round
 // performance.now() to 0.1 ms without cross-origin isolation.
 const REPEAT = 20;
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const corpus = join(root, 'bench-corpus');
 
 const have = existsSync(join(corpus, 'en/search-index.json'))
@@ -75,7 +75,7 @@ const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
     '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 const page = await browser.newPage();
-await page.goto(`${origin}/tests/bench/search.html`);
+await page.goto(`${origin}/scripts/bench/search.html`);
 
 const rows = [];
 let failed = false;
