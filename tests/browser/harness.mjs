@@ -35,6 +35,10 @@ export async function launch(options = {}) {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ARGS,
     viewport: { width: 1280, height: 900 },
+    // The site's service worker answers requests that `page.route` never sees: the tests
+    // of faults route requests, so only the tests of reading offline let it run
+    // (offline.test.mjs).
+    serviceWorkers: 'block',
     ...options,
   }).then((context) => {
     context.scriptsOff = options.javaScriptEnabled === false;

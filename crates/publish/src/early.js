@@ -140,4 +140,8 @@
       }).observe(end);
     }
   });
+  // Reading offline (crates/publish/src/sw.js): the worker is registered once the page,
+  // its lead photo with it, has loaded, so that it costs the first load nothing.
+  const worker = navigator.serviceWorker;
+  addEventListener('load', () => worker && worker.register(new URL('sw.js', doc.baseURI)).catch(() => {}));
 })();

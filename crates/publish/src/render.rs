@@ -18,7 +18,7 @@ use crate::site::Site;
 use crate::source::ApiReader;
 use crate::state::Reads;
 use crate::write::{output_of, write_atomic};
-use crate::{Report, Run, markup, shell, tree};
+use crate::{Report, Run, manifest, markup, shell, tree};
 
 /// Renders and writes the pages the plan says changed, on every thread; a page that
 /// fails is reported and left out of the site (its old file is removed later).
@@ -157,7 +157,8 @@ fn page_html(
     head: &Head,
     widget: bool,
 ) -> (String, Vec<Box<str>>) {
-    let lang = routes::parse(&format!("/{path}")).0.lang();
+    let edition = routes::parse(&format!("/{path}")).0;
+    let lang = edition.lang();
     // A headlines widget lists the most a partner may ask for (its script keeps the
     // number asked for).
     let query = if widget {
@@ -182,8 +183,14 @@ fn page_html(
     // it: a `<` in text is escaped.
     let body = relative_to_base(&body, &site.base_path).replace("<!>", "");
     let title = markup::escape(&head.title);
+    // A partner's page is not the site: no manifest for it.
+    let installable = if widget {
+        String::new()
+    } else {
+        manifest::head_tags(edition)
+    };
     let head = format!(
-        "{}  <noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>\n",
+        "{}{installable}  <noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>\n",
         head.tags
     );
     // A widget is not taken over: no markers, no documents for the app.
@@ -199,6 +206,7 @@ fn page_html(
         head: Some(&head),
         body: Some(&body),
         widget,
+        script: None,
     });
     (html, reads)
 }

@@ -66,6 +66,9 @@ pub struct Fill<'a> {
     pub body: Option<&'a str>,
     /// A partner widget: no app, no crash notice; the widget's own script instead.
     pub widget: bool,
+    /// A page of the step's own that runs without the app (the offline page): its
+    /// script, below the base, instead of the app's starter and the crash notice.
+    pub script: Option<&'a str>,
 }
 
 pub struct Shell {
@@ -160,7 +163,7 @@ fn policy(script_hash: &str, style_hash: &str, api_origin: &str, frames: &str) -
 /// An inline script without its comment lines and indentation: every page carries it,
 /// and its bytes come before the lead photo's (`early.js` is 1.3 KB brotli so, 2.0 with;
 /// Lighthouse's LCP counts the page's round trips).
-fn minified(code: &str) -> String {
+pub fn minified(code: &str) -> String {
     let lines: Vec<&str> = code
         .lines()
         .map(str::trim)
@@ -407,6 +410,11 @@ impl Shell {
                 + fill.body.map_or(0, str::len)
                 + fill.head.map_or(0, str::len),
         );
+        let own_script = if fill.widget {
+            Some(self.widget.as_str())
+        } else {
+            fill.script
+        };
         for part in &self.parts {
             match part {
                 Part::Text(t) => out.push_str(t),
@@ -422,9 +430,9 @@ impl Shell {
                 Part::Slot(Slot::Preload(_)) => {}
                 Part::Slot(Slot::Head) => out.push_str(fill.head.unwrap_or_default()),
                 Part::Slot(Slot::Body) => out.push_str(fill.body.unwrap_or(&self.body)),
-                Part::Slot(Slot::Start) if fill.widget => out.push_str(&format!(
+                Part::Slot(Slot::Start) if own_script.is_some() => out.push_str(&format!(
                     "<script defer src=\"./{}\"></script>",
-                    self.widget
+                    own_script.unwrap_or_default()
                 )),
                 Part::Slot(Slot::Start) if fill.body.is_none() => out.push_str(&format!(
                     "<script type=\"module\" src=\"./{}\"></script>",
@@ -433,12 +441,20 @@ impl Shell {
                 Part::Slot(Slot::Start) => {
                     out.push_str(&format!("<script>{}</script>", self.early))
                 }
-                Part::Slot(Slot::Crash) if fill.widget => {}
+                Part::Slot(Slot::Crash) if own_script.is_some() => {}
                 Part::Slot(Slot::Crash) => out.push_str(&self.crash),
             }
         }
         out
     }
+}
+
+/// Whether a file of the build is named by its content's hash (Trunk's `name-HASH.ext`):
+/// cached for good by browsers and by the service worker.
+pub fn is_hashed(name: &str) -> bool {
+    static HASHED: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| re(r"-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$"));
+    HASHED.is_match(name)
 }
 
 /// The framing and cache rules. Every matching rule applies, in order, and `! Name`
@@ -505,11 +521,10 @@ fn headers(dist: &Path, policy: &str, demo_policy: &str) -> Result<String, Strin
             ));
         }
     }
-    let hashed = re(r"-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$");
     let mut files: Vec<String> = std::fs::read_dir(dist)
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|f| hashed.is_match(f))
+        .filter(|f| is_hashed(f))
         .collect();
     files.sort();
     for f in files {

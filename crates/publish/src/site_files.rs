@@ -13,7 +13,7 @@ use crate::plan::{Kind, Plan};
 use crate::state::{self, fingerprint, fingerprint_each};
 use crate::tree::{self, EditionTree};
 use crate::write::{output_of, write_atomic};
-use crate::{Report, Run, feeds};
+use crate::{Report, Run, feeds, manifest, offline};
 
 /// Writes the site files; the sitemap groups of this run, for the next one's state.
 pub fn write(
@@ -45,7 +45,37 @@ pub fn write(
     let groups = std::mem::take(&mut files.groups);
     news_sitemap_and_robots(run, &mut files, order, &written);
     rss_feeds(run, &mut files, order, &written);
+    offline_files(run, &mut files);
     groups
+}
+
+/// The service worker, the offline page's script, and each edition's offline page
+/// (`offline`; only where no page is) and manifest (`manifest`).
+fn offline_files(run: &Run, files: &mut SiteFiles) {
+    match offline::worker(run.site.dist) {
+        Ok(worker) => files.put(offline::WORKER.to_string(), fingerprint(&worker), || worker),
+        Err(e) => files.report.problems.push(e),
+    }
+    let script = offline::PAGE_SCRIPT_TEXT;
+    files.put(
+        offline::PAGE_SCRIPT.to_string(),
+        fingerprint(&script),
+        || script.to_string(),
+    );
+    for site in &run.ctx.tree.editions {
+        let text = manifest::manifest(site.edition, &site.site.name);
+        files.put(manifest::path(site.edition), fingerprint(&text), || text);
+        let path = output_of(&offline::page_path(site.edition));
+        if files.outputs.contains_key(&path) {
+            files
+                .report
+                .problems
+                .push(format!("/{path}: a page is there, so no offline page"));
+            continue;
+        }
+        let html = offline::page(&run.site.shell, site.edition, &site.site.name);
+        files.put(path, fingerprint(&html), || html);
+    }
 }
 
 /// The sitemaps: one group for the front and section pages, one per edition and month
