@@ -1,7 +1,8 @@
 // Reading on a bad network (issue #31; crates/publish/src/sw.js): stories the reader
-// opened open again offline with their text and lead photo, a page never opened shows
-// the edition's offline page listing them, and with a network that hangs a saved story
-// shows from its copy within 4 s.
+// opened open again offline with their text and lead photo, search says it needs the
+// network, a page never opened shows the edition's offline page listing them, with a
+// network that hangs a saved story shows from its copy within 4 s, and every edition
+// installs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST, launch } from './harness.mjs';
@@ -82,6 +83,12 @@ async function readOffline(page, online) {
     assert.ok(offline.photo, `${story}: its lead photo`);
     assert.ok(offline.note.length > 0, `${story}: says it is a saved copy`);
   }
+  // Search needs the network, and says so (the app starts from the kept files).
+  await page.click('header button[aria-haspopup=dialog]');
+  await page.waitForSelector('dialog[open]');
+  await page.keyboard.type('council');
+  await page.waitForSelector('dialog[open] button:has-text("Retry")', { timeout: 15000 });
+  assert.match(await page.textContent('dialog[open]'), /connection/);
   await page.goto(url + 'world/never-opened-story', { waitUntil: 'load' });
   await page.waitForSelector('.saved-stories a');
   const list = await page.evaluate(() => ({

@@ -49,6 +49,8 @@ self.addEventListener('fetch', (event) => {
   } else if (appFiles.has(request.url.replace(/[?#].*/, ''))) {
     event.respondWith(caches.match(request.url, { cacheName: APP }).then((hit) => hit || fetch(request)));
   } else if (request.destination == 'image' || /\.json$/.test(new URL(request.url).pathname)) {
+    // The search index is not a story's: it needs the network (the overlay says so).
+    if (request.url.startsWith(scope + 'search/')) return;
     event.respondWith(part(event));
   }
 });
