@@ -13,6 +13,9 @@ const PAGES = {
   hy: ['arm/', 'arm/culture', 'arm/world/council-plan-1-hy', 'arm/world/no-such-story', 'arm/search'],
 };
 
+// Pages of the build's own without the app's frame: the offline pages (issue #31).
+const OWN_PAGES = ['offline/', 'arm/offline/'];
+
 // Partner widgets: the page alone, without the site's header and footer.
 const WIDGETS = [
   'embed/section/world', 'embed/article/world/council-plan-1',
@@ -25,7 +28,7 @@ for (const scheme of ['light', 'dark']) {
     const page = await watchedPage(env.context);
     await page.emulateMedia({ colorScheme: scheme });
     const found = [];
-    for (const path of [...Object.values(PAGES).flat(), ...WIDGETS]) {
+    for (const path of [...Object.values(PAGES).flat(), ...OWN_PAGES, ...WIDGETS]) {
       await page.goto(`${env.site.url}${path}`);
       await page.waitForSelector('main h1');
       await page.waitForTimeout(200);

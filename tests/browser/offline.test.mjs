@@ -110,7 +110,7 @@ async function readOffline(page, online) {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru', 'the edition\'s own offline page');
 }
 
-test('with the network hanging, a story opened before shows from its copy within 4 s', async () => {
+test('with the network hanging, a story opened before shows from its copy within 4 s, one never opened the offline page', async () => {
   const page = await context.newPage();
   await page.goto(url + STORIES[0], { waitUntil: 'load' });
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -122,6 +122,9 @@ test('with the network hanging, a story opened before shows from its copy within
     const now = await shown(page);
     assert.ok(now.h1 && now.note, 'the saved copy, with its note');
     assert.ok(took < 4000, `shown after ${took} ms`);
+    // A page never kept: the network is waited for a while, then the offline page.
+    await page.goto(url + 'world/never-opened-story', { waitUntil: 'domcontentloaded', timeout: 20000 });
+    assert.equal(await page.textContent('main h1'), 'You are offline');
   } finally {
     // The requests held would hold the browser's connections to the site.
     letGo();

@@ -24,6 +24,7 @@ const PAGES = {
   'headlines widget': 'embed/section/world?count=3',
   'story widget': 'ru/embed/article/world/council-plan-1-ru',
   'widget newer than the build': 'embed/article/culture/council-plan-1',
+  'offline page (ru)': 'ru/offline/',
 };
 
 /// The checker's errors per file, as "name: line: message".

@@ -7,7 +7,8 @@
 //   it only once no tab runs this one, so no open tab loses its files).
 // - Pages are network-first, news must be fresh: an answer within WAIT_MS is used (and a
 //   story's page saved); without one, the saved copy is shown with a note of when it was
-//   saved, else the edition's offline page, listing what is saved.
+//   saved; a page never saved waits for the network up to GIVE_UP_MS more, then gets the
+//   edition's offline page, listing what is saved.
 // - A story the reader opened is kept with the documents and photos its page asked for
 //   (the photos at the size this device loaded), up to MAX_STORIES, least recently read
 //   dropped first, and fewer when the browser says storage is nearly full.
@@ -16,6 +17,7 @@ const BUILD = 'BUILD_ID';
 const APP_FILES = APP_FILES_LIST;
 const OFFLINE = OFFLINE_PAGES;
 const WAIT_MS = 3000;
+const GIVE_UP_MS = 10000;
 const MAX_STORIES = 50;
 
 const APP = 'newsfront-app-' + BUILD;
@@ -92,8 +94,9 @@ async function page(event) {
       event.waitUntil(answer.catch(() => {}));
       return saved;
     }
+    // Nothing kept: a slow network may still answer, a hung one gets the offline page.
     try {
-      return await answer;
+      return await within(answer, GIVE_UP_MS);
     } catch (e) {
       return offlinePage(url);
     }
@@ -105,7 +108,9 @@ async function saveIfStory(url, response) {
   const html = await response.clone().text();
   if (!/<meta property="og:type" content="article">/.test(html)) return;
   const text = (re) => (html.match(re) || [])[1] || '';
-  await (await caches.open(STORIES)).put(url, new Response(html, { headers: response.headers }));
+  // Only its type: the body is decoded already, whatever encoding the network used.
+  const headers = { 'content-type': 'text/html; charset=utf-8' };
+  await (await caches.open(STORIES)).put(url, new Response(html, { headers }));
   await serial(async () => {
     const previous = await record(url);
     const now = Date.now();
