@@ -5,7 +5,11 @@
 // installs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, launch } from './harness.mjs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, launch, watchedPage } from './harness.mjs';
 import { startServer } from './static-server.mjs';
 
 const STORIES = ['world/council-plan-1', 'ru/world/council-plan-1-ru', 'arm/world/council-plan-1-hy'];
@@ -162,4 +166,93 @@ test('every edition installs: its manifest as Chromium reads it, its icons, no i
     assert.deepEqual(colours, ['(prefers-color-scheme: light)', '(prefers-color-scheme: dark)']);
   }
   await page.close();
+});
+
+/// A copy of the build as the next build would be: every hashed file of the app under
+/// another name, and every page, script and the worker naming the new names (each page's
+/// policy allowing its inline script as changed).
+function nextBuild(from, to) {
+  cpSync(from, to, { recursive: true });
+  const renames = readdirSync(to)
+    .filter((f) => /^(start|newsfront)-[0-9a-f]{16}(_bg)?\.(js|wasm)$/.test(f))
+    .map((f) => [f, f.replace(/-([0-9a-f]{16})/, (_, h) => `-${[...h].reverse().join('')}`)]);
+  for (const [a, b] of renames) renameSync(join(to, a), join(to, b));
+  const sha = (text) => createHash('sha256').update(text).digest('base64');
+  const renamed = (text) => renames.reduce((t, [a, b]) => t.split(a).join(b), text);
+  const rewrite = (path) => {
+    const before = readFileSync(path, 'utf8');
+    const hashes = [];
+    let text = before.replace(/<script>([\s\S]*?)<\/script>/g, (all, code) => {
+      const now = renamed(code);
+      if (now != code) hashes.push([sha(code), sha(now)]);
+      return `<script>${now}</script>`;
+    });
+    text = hashes.reduce((t, [a, b]) => t.split(a).join(b), renamed(text));
+    text = text.replace(/const BUILD = '([0-9a-f]+)'/, (_, b) => `const BUILD = '${[...b].reverse().join('')}'`);
+    if (text != before) writeFileSync(path, text);
+  };
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory() && e.name != 'api') walk(path);
+      else if (/\.(html|js)$/.test(e.name)) rewrite(path);
+    }
+  };
+  walk(to);
+  return renames.map(([, b]) => b);
+}
+
+test('a build deployed over another: the first load runs the new app with the new page, then the old cache goes', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'newsfront-deploy-'));
+  const live = join(root, 'live');
+  cpSync(DIST, live, { recursive: true });
+  const server = await startServer({ root: live });
+  const site = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await launch({ serviceWorkers: 'allow' });
+  const appCaches = (page) =>
+    page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('newsfront-app-')));
+  try {
+    let page = await watchedPage(browser);
+    await page.goto(site + STORIES[0]);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.goto(site + STORIES[0]);
+    const before = await appCaches(page);
+    assert.equal(before.length, 1, 'one build cached');
+
+    const names = nextBuild(DIST, join(root, 'next'));
+    rmSync(live, { recursive: true });
+    renameSync(join(root, 'next'), live);
+
+    await page.goto(site + STORIES[0]);
+    assert.ok(await page.evaluate(() => document.documentElement.hasAttribute('data-app')), 'the app took the page over');
+    const loaded = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()).filter((n) => /^(start|newsfront)-/.test(n)),
+    );
+    assert.ok(loaded.length > 0 && loaded.every((n) => names.includes(n)), `the new build's app: ${loaded}`);
+    assert.deepEqual(page.problems(), []);
+    // The browser found the new worker on that load; it waits while a tab runs the old one.
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update();
+      const worker = registration.installing;
+      if (worker) await new Promise((done) => worker.addEventListener('statechange', () => worker.state != 'installing' && done()));
+    });
+    await page.close();
+
+    // With no tab left on the old worker, the new one takes over and drops the old cache.
+    page = await watchedPage(browser);
+    await page.goto(site + STORIES[1]);
+    let now = await appCaches(page);
+    for (let i = 0; i < 50 && now.includes(before[0]); i++) {
+      await page.waitForTimeout(200);
+      now = await appCaches(page);
+    }
+    assert.equal(now.length, 1, `one build cached: ${now}`);
+    assert.notEqual(now[0], before[0], 'the old build\'s cache is gone');
+    assert.deepEqual(page.problems(), []);
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
 });
