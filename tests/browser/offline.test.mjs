@@ -239,20 +239,62 @@ test('a build deployed over another: the first load runs the new app with the ne
     });
     await page.close();
 
-    // With no tab left on the old worker, the new one takes over and drops the old cache.
-    page = await watchedPage(browser);
-    await page.goto(site + STORIES[1]);
-    let now = await appCaches(page);
-    for (let i = 0; i < 50 && now.includes(before[0]); i++) {
-      await page.waitForTimeout(200);
-      now = await appCaches(page);
+    // With no tab left on the old worker, the new one takes over and drops the old cache
+    // (asked of the workers themselves: a page would be a tab on the old one).
+    let now = before;
+    for (let i = 0; i < 100 && now.includes(before[0]); i++) {
+      await new Promise((done) => setTimeout(done, 100));
+      for (const worker of browser.serviceWorkers()) {
+        now = await worker
+          .evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('newsfront-app-')))
+          .catch(() => now);
+      }
     }
     assert.equal(now.length, 1, `one build cached: ${now}`);
     assert.notEqual(now[0], before[0], 'the old build\'s cache is gone');
+    // A page opened now runs the new build.
+    page = await watchedPage(browser);
+    await page.goto(site + STORIES[1]);
+    assert.ok(await page.evaluate(() => document.documentElement.hasAttribute('data-app')));
     assert.deepEqual(page.problems(), []);
   } finally {
     await browser.close();
     server.close();
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('a story reached inside the app is kept too, with its page', async () => {
+  const page = await watchedPage(context);
+  await page.goto(url + STORIES[0]);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Under the worker, the app takes the page over; a click on a story is no page load.
+  await page.goto(url + 'world');
+  assert.ok(await page.evaluate(() => document.documentElement.hasAttribute('data-app')), 'the app runs');
+  const link = page.locator('main article a[href*="world/"]').nth(3);
+  const href = await link.evaluate((a) => a.href);
+  const loads = [];
+  page.on('framenavigated', (f) => f == page.mainFrame() && loads.push(f.url()));
+  await link.click();
+  await page.waitForSelector('article.story h1');
+  assert.equal(page.url(), href);
+  const title = await page.textContent('article.story h1');
+  let kept = false;
+  for (let i = 0; i < 50 && !kept; i++) {
+    kept = await page.evaluate(async (u) => !!(await caches.match(u, { cacheName: 'newsfront-records' })), href);
+    if (!kept) await page.waitForTimeout(100);
+  }
+  assert.ok(kept, `${href} kept`);
+  await context.setOffline(true);
+  try {
+    const offline = await context.newPage();
+    await offline.goto(href, { waitUntil: 'load' });
+    const now = await shown(offline);
+    assert.equal(now.h1, title.trim());
+    assert.ok(now.note.length > 0, 'the kept copy');
+    await offline.close();
+  } finally {
+    await context.setOffline(false);
+  }
+  await page.close();
 });

@@ -104,6 +104,10 @@ pub fn worker(dist: &Path) -> Result<String, String> {
         .iter()
         .map(|&e| format!("{:?}:{:?}", routes::front(e), format!("{}/", page_path(e))))
         .collect();
+    let prefixes: serde_json::Map<String, serde_json::Value> = Edition::ALL
+        .iter()
+        .map(|&e| (e.lang().to_string(), routes::front(e).into()))
+        .collect();
     let app_list = serde_json::to_string(&app).map_err(|e| e.to_string())?;
     let template = shell::minified(include_str!("sw.js"));
     Ok(template
@@ -113,5 +117,10 @@ pub fn worker(dist: &Path) -> Result<String, String> {
             1,
         )
         .replacen("APP_FILES_LIST", &app_list, 1)
-        .replacen("OFFLINE_PAGES", &format!("{{{}}}", offline.join(",")), 1))
+        .replacen("OFFLINE_PAGES", &format!("{{{}}}", offline.join(",")), 1)
+        .replacen(
+            "EDITION_PREFIXES",
+            &serde_json::Value::Object(prefixes).to_string(),
+            1,
+        ))
 }

@@ -1,6 +1,7 @@
 // The site's service worker (issue #31), written into the built site by the pre-render
 // step with this build's names (crates/publish/src/offline.rs): BUILD, the app's hashed
-// files (APP_FILES) and each edition's offline page (OFFLINE), all relative to its scope.
+// files (APP_FILES), each edition's offline page (OFFLINE) and place (PREFIXES), all
+// relative to its scope.
 //
 // - The app's files are named by their hash: cached once, at install, in this build's
 //   cache, which a later build's worker removes when it takes over (the browser starts
@@ -9,13 +10,17 @@
 //   story's page saved); without one, the saved copy is shown with a note of when it was
 //   saved; a page never saved waits for the network up to GIVE_UP_MS more, then gets the
 //   edition's offline page, listing what is saved.
-// - A story the reader opened is kept with the documents and photos its page asked for
-//   (the photos at the size this device loaded), up to MAX_STORIES, least recently read
-//   dropped first, and fewer when the browser says storage is nearly full.
+// - A story the reader opened, by a page load or inside the app, is kept with the
+//   documents and photos its page asked for (the photos at the size this device loaded),
+//   up to MAX_STORIES, least recently read dropped first, and fewer when the browser says
+//   storage is nearly full. Only what this origin serves: photos on another origin are
+//   not kept.
 // - Other origins, partner widgets (embed/) and anything not a GET are not touched.
 const BUILD = 'BUILD_ID';
 const APP_FILES = APP_FILES_LIST;
 const OFFLINE = OFFLINE_PAGES;
+// Each edition's place below the scope, by language (`logic::routes`).
+const PREFIXES = EDITION_PREFIXES;
 const WAIT_MS = 3000;
 const GIVE_UP_MS = 10000;
 const MAX_STORIES = 50;
@@ -160,9 +165,9 @@ async function offlinePage(url) {
 async function part(event) {
   const request = event.request;
   const client = event.clientId && (await self.clients.get(event.clientId));
-  const page = client && client.url.replace(/#.*/, '');
+  const edition = (request.url.match(/\/([a-z]+)\/articles\/[^/?#]+\.json$/) || [])[1];
   const answer = fetch(request).then((response) => {
-    if (response.ok && page) event.waitUntil(keepPart(page, request.url, response.clone()));
+    if (response.ok && client) event.waitUntil(keepFor(event.clientId, client, edition, request.url, response.clone()));
     return response;
   });
   try {
@@ -172,6 +177,30 @@ async function part(event) {
     if (hit) return hit;
     return answer;
   }
+}
+
+// The story each tab shows, by client: the app changes the address without a page load,
+// and a client's `url` stays the one it was loaded at.
+const shownBy = new Map();
+
+// Keeps a document or photo with the story the tab shows, when it is one being kept. A
+// story's own document (`edition` set) says which story that is: reached inside the app,
+// its page is fetched once, to be kept too.
+async function keepFor(id, client, edition, url, response) {
+  const doc = edition in PREFIXES && (await response.clone().json().catch(() => null));
+  if (doc && doc.slug && doc.section && doc.section.slug) {
+    const path = `${PREFIXES[edition]}${encodeURIComponent(doc.section.slug)}/${encodeURIComponent(doc.slug)}`;
+    const page = new URL(path, scope).href;
+    shownBy.set(id, page);
+    if (!saving.has(page) && !(await record(page))) {
+      const saved = fetch(page)
+        .then((r) => r.ok && saveIfStory(page, r))
+        .catch(() => {})
+        .finally(() => saving.delete(page));
+      saving.set(page, saved);
+    }
+  }
+  await keepPart(shownBy.get(id) || client.url.replace(/#.*/, ''), url, response);
 }
 
 // Keeps a document or photo with the story `page`, when it is one being kept.
