@@ -64,9 +64,10 @@ mod native {
             })))
         }
 
-        /// Every lookup so far, in order, each once: (API URL, text).
-        pub fn read(&self) -> Vec<(String, Option<String>)> {
-            self.0.read.borrow().clone()
+        /// Every lookup so far, in order, each once: (API URL, text); taken, once the
+        /// page is rendered.
+        pub fn take_read(&self) -> Vec<(String, Option<String>)> {
+            self.0.read.take()
         }
     }
 

@@ -92,12 +92,10 @@ pub fn page(shell: &Shell, edition: Edition, site_name: &str) -> String {
 /// hash, but the partner widget's, and the offline pages' script) and the offline pages,
 /// and a build name made of them.
 pub fn worker(dist: &Path) -> Result<String, String> {
-    let mut app: Vec<String> = std::fs::read_dir(dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|f| shell::is_hashed(f) && !f.starts_with("widget-"))
+    let mut app: Vec<String> = shell::hashed_files(dist)?
+        .into_iter()
+        .filter(|f| !f.starts_with("widget-"))
         .collect();
-    app.sort();
     // The offline pages' script is the app's too: without it their list stays empty.
     app.push(PAGE_SCRIPT.to_string());
     let offline: Vec<String> = Edition::ALL

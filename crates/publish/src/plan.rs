@@ -119,11 +119,15 @@ impl Plan<'_> {
     pub fn rendered_story(&mut self, run: &Run, i: usize, reads: Reads) -> Result<(), String> {
         let made = story_made(run, &mut self.hashes, i)?;
         let print = self.hashes.print(made, &reads)?;
-        let next = u32::try_from(self.read_sets.len()).map_err(|e| e.to_string())?;
-        let index = *self.set_index.entry(reads.clone()).or_insert(next);
-        if index == next {
-            self.read_sets.push(reads);
-        }
+        let index = match self.set_index.get(&reads) {
+            Some(&index) => index,
+            None => {
+                let index = u32::try_from(self.read_sets.len()).map_err(|e| e.to_string())?;
+                self.set_index.insert(reads.clone(), index);
+                self.read_sets.push(reads);
+                index
+            }
+        };
         self.page_of[i] = Some(Page {
             print,
             reads: index,
@@ -155,14 +159,6 @@ impl DocHashes<'_> {
             texts.push((path, self.get(path)?));
         }
         Ok(fingerprint(&(made, texts)))
-    }
-
-    /// Whether a page last written with `print` from `reads` would come out the same.
-    fn unchanged(&mut self, made: u64, reads: Option<&Reads>, print: u64) -> Result<bool, String> {
-        Ok(match reads {
-            Some(reads) => self.print(made, reads)? == print,
-            None => false,
-        })
     }
 }
 
@@ -210,11 +206,15 @@ pub fn plan<'a>(
         if outputs.contains_key(&output) || !place_free(&job.path, report) {
             continue;
         }
-        let before = run.previous.outputs.get(&output).copied();
-        let reads = run.previous.page_reads.get(&output);
+        // As last written: its fingerprint and what its render read.
+        let before = run
+            .previous
+            .outputs
+            .get(&output)
+            .zip(run.previous.page_reads.get(&output));
         match before {
-            Some(print) if !run.fresh && hashes.unchanged(job.made, reads, print)? => {
-                page_reads.insert(output.clone(), reads.expect("checked").clone());
+            Some((&print, reads)) if !run.fresh && hashes.print(job.made, reads)? == print => {
+                page_reads.insert(output.clone(), reads.clone());
                 outputs.insert(output, print);
             }
             _ => {
@@ -250,15 +250,12 @@ pub fn plan<'a>(
             }
         }
         let made = story_made(run, &mut hashes, i)?;
-        match entry.known.page {
-            Some(page)
-                if !run.fresh
-                    && hashes.unchanged(
-                        made,
-                        run.previous.read_sets.get(page.reads as usize),
-                        page.print,
-                    )? =>
-            {
+        let before = entry
+            .known
+            .page
+            .and_then(|page| Some((page, run.previous.read_sets.get(page.reads as usize)?)));
+        match before {
+            Some((page, reads)) if !run.fresh && hashes.print(made, reads)? == page.print => {
                 page_of[i] = Some(page);
             }
             _ => {

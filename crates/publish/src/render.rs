@@ -145,7 +145,7 @@ pub fn page(
         view! { <newsfront::app::App/> }.to_html()
     });
     owner.cleanup();
-    (html, documents.read())
+    (html, documents.take_read())
 }
 
 /// One page: the app's view of `path`, in the shell, with its head and its documents;

@@ -449,12 +449,17 @@ impl Shell {
     }
 }
 
-/// Whether a file of the build is named by its content's hash (Trunk's `name-HASH.ext`):
-/// cached for good by browsers and by the service worker.
-pub fn is_hashed(name: &str) -> bool {
-    static HASHED: std::sync::LazyLock<Regex> =
-        std::sync::LazyLock::new(|| re(r"-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$"));
-    HASHED.is_match(name)
+/// The files at the top of the build named by their content's hash (Trunk's
+/// `name-HASH.ext`), sorted: cached for good by browsers and by the service worker.
+pub fn hashed_files(dist: &Path) -> Result<Vec<String>, String> {
+    let hashed = re(r"-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$");
+    let mut files: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|f| hashed.is_match(f))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// The framing and cache rules. Every matching rule applies, in order, and `! Name`
@@ -521,13 +526,7 @@ fn headers(dist: &Path, policy: &str, demo_policy: &str) -> Result<String, Strin
             ));
         }
     }
-    let mut files: Vec<String> = std::fs::read_dir(dist)
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|f| is_hashed(f))
-        .collect();
-    files.sort();
-    for f in files {
+    for f in hashed_files(dist)? {
         rules.push((
             format!("/{f}"),
             vec!["! Cache-Control".into(), IMMUTABLE.into()],
