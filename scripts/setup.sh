@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, each piece only when it is missing, from
-# the package registries only (crates.io, npm, Debian). Safe to run again and again.
+# the package registries only (crates.io, npm, PyPI, Debian). Safe to run again and again.
 #   scripts/setup.sh          everything (build + browser tests)
 #   scripts/setup.sh build    only what building and serving need
-#   scripts/setup.sh rust     only the toolchain's Wasm target and std source (what the
-#                             lints and native tests need: scripts/test.sh builds those
-#                             while the rest installs)
+#   scripts/setup.sh rust     only the toolchain's Wasm target and std source, and the
+#                             html5lib suites (what the lints and native tests need:
+#                             scripts/test.sh builds those while the rest installs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,33 @@ fi
 if ! rustup component list --installed --toolchain nightly 2>/dev/null | grep -q '^rust-src'; then
   say "adding rust-src to nightly"
   rustup component add rust-src --toolchain nightly
+fi
+
+# The html5lib test suites (the tokenizer and tree-construction cases parsers share),
+# from PyPI: html5lib 1.1's source ships them. Read by the sanitiser's tests (native and
+# tests/browser/differential.test.mjs); MIT-licensed, kept out of the repository.
+suite=.tools/html5lib-tests
+if [ ! -f "$suite/LICENSE" ]; then
+  say "fetching the html5lib test suites (PyPI: html5lib 1.1)"
+  mkdir -p .tools
+  python3 - "$suite" <<'PY'
+import hashlib, io, pathlib, shutil, sys, tarfile, urllib.request
+url = "https://files.pythonhosted.org/packages/ac/b6/b55c3f49042f1df3dcd422b7f224f939892ee94f22abcf503a9b7339eaf2/html5lib-1.1.tar.gz"
+data = urllib.request.urlopen(url, timeout=120).read()
+assert hashlib.sha256(data).hexdigest() == "b2e5b40261e20f354d198eae92afc10d750afb487ed5e50f9c4eaf07c184146f", "html5lib 1.1: unexpected checksum"
+out = pathlib.Path(sys.argv[1])
+tmp = out.with_name(out.name + ".part")
+shutil.rmtree(tmp, ignore_errors=True)
+prefix = "html5lib-1.1/html5lib/tests/testdata/"
+with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+    for m in tar.getmembers():
+        name = m.name[len(prefix):]
+        if m.isfile() and m.name.startswith(prefix) and name.split("/")[0] in ("tokenizer", "tree-construction", "LICENSE"):
+            path = tmp / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(tar.extractfile(m).read())
+tmp.rename(out)
+PY
 fi
 
 [ "$want" = rust ] && exit 0
@@ -44,7 +71,7 @@ if [ ${#apt[@]} -gt 0 ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt[@]}") >"$logs/apt" 2>&1 &
   pids+=("$!:apt")
 fi
-# npm: wasm-opt (binaryen) for the build, playwright-core for the browser tests.
+# npm: wasm-opt (binaryen) and esbuild for the build, playwright-core for the browser tests.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund >"$logs/npm" 2>&1 &

@@ -19,6 +19,8 @@ pub mod widget;
 
 /// Starts the app in the page's `<body>`, taking over a pre-rendered page.
 pub fn start() {
+    #[cfg(target_arch = "wasm32")]
+    browser::references::install();
     browser::scroll_memory::install();
     takeover::mount(app::App);
 }

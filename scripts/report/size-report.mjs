@@ -24,8 +24,10 @@ const CRITICAL_BUDGET_KB = 12;
 // The app: 195.6 KB before issue #29 (187.9 KB of it Wasm); its goal is a Wasm of
 // 150 KB, not met. 196.5 KB with what the take-over now carries over from the page's own
 // script (an open search dialog, typed text, the reader's settings: 0.9 KB); 192.6 once
-// other crates' functions may be inlined before LTO (scripts/build/wasm-env.sh, issue #35).
-const APP_BUDGET_KB = 193;
+// other crates' functions may be inlined before LTO (scripts/build/wasm-env.sh, issue #35);
+// 191.8 with the glue minified (scripts/build/postbuild.sh: 6.2 KB, not 7.6) and the
+// standard's tokenizer in the Wasm (issue #33: 185.5 KB, 0.9 more).
+const APP_BUDGET_KB = 192;
 const WASM_GOAL_KB = 150;
 const LOADER_BUDGET_KB = 3;
 // Issue #18: a widget costs what static content costs.

@@ -105,6 +105,8 @@ fn script_urls_in_any_disguise_are_not_links() {
         "&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)",
         "&#x6A;avascript:alert(1)",
         "javascript&colon;alert(1)",
+        "java&Tab;script&colon;alert(1)",
+        "&NewLine;javascript&#x3A;alert(1)",
         "vbscript:msgbox(1)",
         "VBScript:msgbox(1)",
         "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
@@ -116,17 +118,7 @@ fn script_urls_in_any_disguise_are_not_links() {
             .into_iter()
             .filter(|a| a.starts_with("a href="))
             .collect();
-        // `javascript&colon;` is not a reference we decode, so it stays a relative path.
-        if href.contains("&colon;") {
-            assert!(
-                hrefs
-                    .iter()
-                    .all(|h| h.starts_with("a href=https://news.example/")),
-                "{href}: {hrefs:?}"
-            );
-        } else {
-            assert!(hrefs.is_empty(), "{href} became {hrefs:?}");
-        }
+        assert!(hrefs.is_empty(), "{href} became {hrefs:?}");
         assert_eq!(text_of(&n), "label", "{href}");
     }
 }

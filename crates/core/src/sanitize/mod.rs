@@ -10,7 +10,13 @@
 //! elements hide their content, where an element is closed, raw text and foreign
 //! content. `tests/browser/differential.test.mjs` holds it to Chromium's own parser.
 
+#[cfg(test)]
+mod html5lib;
+mod references;
 mod tokenizer;
+
+#[cfg(target_arch = "wasm32")]
+pub use references::{Named, decode_named_with};
 
 use tokenizer::{Content, Token, Tokenizer};
 
@@ -126,6 +132,7 @@ pub const MATHML: &[&str] = &[
 fn renamed(name: &str) -> Option<&'static str> {
     Some(match name {
         "h1" => "h2",
+        "dialog" => "div",
         "xmp" | "listing" | "plaintext" => "pre",
         "image" => "img",
         "address" | "article" | "aside" | "center" | "footer" | "header" | "hgroup" | "main"
@@ -142,12 +149,18 @@ const VOID: &[&str] = &[
 
 /// Elements whose content a browser does not show: script and style carriers, frames
 /// and plug-ins (their content is a fallback the browser does not need), media,
-/// templates, a `<noscript>` (the page runs script) and SVG drawings (kept out: their
+/// templates, a `<noscript>` (the page runs script), a ruby's fallback parentheses
+/// (`rp`), a dialog not open, and SVG drawings (kept out: their
 /// markup can carry script and styles). Everything in them is dropped, up to the end
 /// tag that closes them where a browser would close them.
 const HIDDEN: &[&str] = &[
     "applet", "audio", "canvas", "datalist", "iframe", "noembed", "noframes", "noscript", "object",
-    "script", "select", "style", "svg", "template", "title", "video",
+    "rp", "script", "select", "style", "svg", "template", "title", "video",
+];
+
+/// Elements a new part of a ruby closes (the standard's "implied end tags").
+const IMPLIED_END: &[&str] = &[
+    "dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc",
 ];
 
 /// Tags a browser ignores in a body (the element is not made; its content stays).
@@ -157,9 +170,8 @@ const IGNORED: &[&str] = &["body", "frameset", "head", "html"];
 /// MathML these are ordinary elements).
 fn content(name: &str) -> Option<Content> {
     Some(match name {
-        "iframe" | "noembed" | "noframes" | "noscript" | "script" | "style" | "xmp" => {
-            Content::RawText
-        }
+        "iframe" | "noembed" | "noframes" | "noscript" | "style" | "xmp" => Content::RawText,
+        "script" => Content::ScriptData,
         "textarea" | "title" => Content::RcData,
         "plaintext" => Content::PlainText,
         _ => return None,
@@ -401,16 +413,20 @@ struct Open {
     parent: Option<usize>,
     /// ...and the one its content goes into: itself if it is kept, else its parent.
     into: Option<usize>,
+    /// A MathML `annotation-xml` that says it holds HTML (`encoding="text/html"`).
+    holds_html: bool,
 }
 
 impl Open {
-    /// Where foreign content lets HTML in: MathML's text elements and SVG's
-    /// `foreignObject`, `desc` and `title` (the standard's integration points).
+    /// Where foreign content lets HTML in: MathML's text elements, an `annotation-xml`
+    /// of HTML, and SVG's `foreignObject`, `desc` and `title` (the standard's
+    /// integration points).
     fn lets_html_in(&self, token: &str) -> bool {
         match self.ns {
             Ns::Math => {
-                matches!(self.name.as_str(), "mi" | "mo" | "mn" | "ms" | "mtext")
-                    && !matches!(token, "mglyph" | "malignmark")
+                self.holds_html
+                    || matches!(self.name.as_str(), "mi" | "mo" | "mn" | "ms" | "mtext")
+                        && !matches!(token, "mglyph" | "malignmark")
             }
             Ns::Svg => matches!(self.name.as_str(), "foreignobject" | "desc" | "title"),
             Ns::Html => true,
@@ -536,6 +552,7 @@ impl Builder {
             kind,
             parent,
             into,
+            holds_html: false,
         });
         true
     }
@@ -633,6 +650,13 @@ impl Builder {
         None
     }
 
+    /// Whether the open list box at `select` is in a table.
+    fn in_table(&self, select: usize) -> bool {
+        self.open[..select]
+            .iter()
+            .any(|o| o.ns == Ns::Html && o.name == "table")
+    }
+
     /// Closes the foreign elements down to HTML, or to where `token` may be HTML.
     fn leave_foreign(&mut self, token: &str) {
         while let Some(top) = self.open.last() {
@@ -669,6 +693,12 @@ impl Builder {
                     "math" => Ns::Math,
                     _ => ns,
                 };
+                let holds_html = name == "annotation-xml"
+                    && attrs.iter().any(|(a, v)| {
+                        a == "encoding"
+                            && (v.eq_ignore_ascii_case("text/html")
+                                || v.eq_ignore_ascii_case("application/xhtml+xml"))
+                    });
                 let kind = match ns {
                     Ns::Math if name == "annotation-xml" => Kind::Hidden,
                     Ns::Math => match MATHML.iter().copied().find(|t| *t == name) {
@@ -681,8 +711,13 @@ impl Builder {
                     },
                     _ => Kind::Hidden,
                 };
-                if self.push(&name, ns, kind) && self_closing {
-                    self.pop_to(self.open.len() - 1);
+
+                if self.push(&name, ns, kind) {
+                    if self_closing {
+                        self.pop_to(self.open.len() - 1);
+                    } else if let Some(top) = self.open.last_mut() {
+                        top.holds_html = holds_html;
+                    }
                 }
                 return;
             }
@@ -720,11 +755,12 @@ impl Builder {
             self.pop_to(i);
         }
         // A list box holds options only: other tags are ignored, and a new list box or
-        // text field closes it.
+        // text field closes it, and so does a table's part in a list box in a table.
         if let Some(i) = self.open_select() {
             match n {
                 "select" => return self.pop_to(i),
-                "input" | "keygen" | "textarea" => self.pop_to(i),
+                "input" | "textarea" => self.pop_to(i),
+                _ if TABLE_PARTS.contains(&n) && self.in_table(i) => self.pop_to(i),
                 "option" | "optgroup" | "hr" | "script" | "template" => {}
                 _ => return,
             }
@@ -743,6 +779,16 @@ impl Builder {
             }
             "td" | "th" => self.close_in_table(&["td", "th"]),
             "tr" => self.close_in_table(&["tr"]),
+            // Ruby's parts end the one before (an `rt` not its `rtc`).
+            "rb" | "rp" | "rt" | "rtc" if self.in_scope(&["ruby"], &[]).is_some() => {
+                let keep = if n == "rtc" || n == "rb" { "" } else { "rtc" };
+                while let Some(top) = self.open.last().filter(|o| o.ns == Ns::Html) {
+                    if top.name == keep || !IMPLIED_END.contains(&top.name.as_str()) {
+                        break;
+                    }
+                    self.pop();
+                }
+            }
             "tbody" | "thead" | "tfoot" => self.close_in_table(&["tbody", "thead", "tfoot"]),
             _ if HEADINGS.contains(&n)
                 && self
@@ -767,7 +813,9 @@ impl Builder {
             _ => Ns::Html,
         };
         let tag = tag.or((ns == Ns::Math).then_some("math"));
-        let kind = if HIDDEN.contains(&n) {
+        // A dialog shows only when it is open.
+        let closed_dialog = n == "dialog" && !attrs.iter().any(|(a, _)| a == "open");
+        let kind = if HIDDEN.contains(&n) || closed_dialog {
             Kind::Hidden
         } else if let Some(tag) = tag {
             Kind::Kept {
@@ -813,10 +861,11 @@ impl Builder {
             }
         }
         if let Some(i) = self.open_select() {
-            if name == "select" {
+            let table_end = TABLE_PARTS.contains(&name) && self.in_table(i) && self.open_html(name);
+            if name == "select" || table_end {
                 self.pop_to(i);
             }
-            if !matches!(name, "option" | "optgroup" | "template") {
+            if !table_end && !matches!(name, "option" | "optgroup" | "template") {
                 return;
             }
         }
@@ -830,7 +879,13 @@ impl Builder {
                 self.close_in_table(&[name]);
             }
             _ if HEADINGS.contains(&name) => self.close_in_scope(HEADINGS, &[]),
-            _ if SPECIAL.contains(&name) => self.close_in_scope(&[name], &[]),
+            // A template ends at its end tag whatever is open in it (a table's cell…).
+            "template" => {
+                if let Some(i) = self.open_html_at("template") {
+                    self.pop_to(i);
+                }
+            }
+            _ if SPECIAL.contains(&name) || name == "dialog" => self.close_in_scope(&[name], &[]),
             _ => {
                 for (i, o) in self.open.iter().enumerate().rev() {
                     if o.ns == Ns::Html && o.name == name {
@@ -860,8 +915,16 @@ pub fn sanitize(html: &str, base: &str) -> Vec<Node> {
         hidden: 0,
         kept: 0,
     };
-    let mut tokens = Tokenizer::new(html);
-    while let Some(token) = tokens.next() {
+    // Line breaks as the standard's input stream has them.
+    let html = if html.contains('\r') {
+        std::borrow::Cow::Owned(html.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(html)
+    };
+    let mut tokens = Tokenizer::new(&html);
+    loop {
+        tokens.foreign = b.open.last().is_some_and(|o| o.ns != Ns::Html);
+        let Some(token) = tokens.next() else { break };
         match token {
             Token::Start {
                 name,

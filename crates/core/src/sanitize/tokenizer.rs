@@ -1,12 +1,17 @@
-//! A small HTML tokenizer for the sanitiser: tags with attributes, text with character
-//! references, comments skipped; an element's raw text (script, style…) read to its end
-//! tag when the tree builder says the element is one (`Content`), as in browsers.
+//! The HTML standard's tokenizer, as the sanitiser needs it: start and end tags with
+//! their attributes, text with character references (`references`), comments,
+//! doctypes and processing instructions dropped where a browser ends them, CDATA in
+//! foreign content read as text; an element's raw text (script, style…) read to the end
+//! tag a browser would end it at when the tree builder says the element is one
+//! (`Content`), the script-data escapes included.
 //!
-//! Ours rather than html5gum's: that full WHATWG tokenizer added about 40 KB (brotli) to
-//! the Wasm bundle, a fifth of the page budget, for fragments that are only ever
-//! rebuilt from an allow-list. Where this tokenizer reads markup differently from a
-//! browser, the result is odd text, never a live element, because nothing it returns
-//! is handed to the browser as markup.
+//! Ours rather than html5gum's: that full tokenizer added about 40 KB (brotli) to the
+//! Wasm bundle, a fifth of the page budget; this one keeps the standard's states that
+//! decide what is text and where a tag or comment ends, and drops what only names parse
+//! errors or builds tokens nobody keeps (doctype names, comment text). The html5lib
+//! tokenizer suite holds it to the standard (`tests/html5lib.rs`).
+
+use super::references::{decode, reference};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token {
@@ -25,100 +30,155 @@ pub enum Token {
 /// (in SVG or MathML, `<style>` is an ordinary element; in HTML it is raw text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Content {
-    /// Text up to the element's end tag, as written (`script`, `style`, `xmp`...).
+    /// Text up to the element's end tag, as written (`style`, `xmp`, `iframe`…).
     RawText,
     /// The same with character references decoded (`title`, `textarea`).
     RcData,
+    /// A script's text: as raw text, but an end tag inside `<!-- <script> … -->` does
+    /// not end it (the standard's script-data escape states).
+    ScriptData,
     /// Everything to the end of the input is text (`plaintext`).
     PlainText,
-}
-
-fn named_reference(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "shy" => '\u{ad}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "laquo" => '«',
-        "raquo" => '»',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "bdquo" => '„',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "deg" => '°',
-        "times" => '×',
-        "euro" => '€',
-        "middot" => '·',
-        "bull" => '•',
-        _ => return None,
-    })
-}
-
-/// Decodes character references (`&amp;`, `&#233;`, `&#x1F600;`). Unknown names stay
-/// as written.
-pub fn decode_references(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let body = &rest[1..];
-        let end = body
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-            .unwrap_or(body.len());
-        let name = &body[..end];
-        let has_semicolon = body[end..].starts_with(';');
-        let decoded = if let Some(num) = name.strip_prefix('#') {
-            let value = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => num.parse::<u32>().ok(),
-            };
-            (!num.is_empty()).then(|| {
-                value
-                    .filter(|v| *v != 0)
-                    .and_then(char::from_u32)
-                    .unwrap_or('\u{fffd}')
-            })
-        } else if has_semicolon || matches!(name, "amp" | "lt" | "gt" | "quot") {
-            named_reference(name)
-        } else {
-            None
-        };
-        match decoded {
-            Some(c) if !name.is_empty() => {
-                out.push(c);
-                rest = &body[end + usize::from(has_semicolon)..];
-            }
-            _ => {
-                out.push('&');
-                rest = body;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
 }
 
-struct Cursor<'a> {
-    s: &'a str,
-    i: usize,
+/// Whether `s[i..]` starts with `</name` followed by what ends a tag name.
+fn end_tag_at(s: &str, i: usize, name: &str) -> bool {
+    let b = s.as_bytes();
+    i + 2 + name.len() < b.len()
+        && b[i] == b'<'
+        && b[i + 1] == b'/'
+        && b[i + 2..i + 2 + name.len()].eq_ignore_ascii_case(name.as_bytes())
+        && matches!(
+            b[i + 2 + name.len()],
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
+        )
 }
 
-impl<'a> Cursor<'a> {
+/// Whether `s[i..]` is `script` followed by what ends a tag name (the double escapes).
+fn script_word_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    i + 6 < b.len()
+        && b[i..i + 6].eq_ignore_ascii_case(b"script")
+        && matches!(
+            b[i + 6],
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
+        )
+}
+
+/// Where a script's text ends: the `<` of its end tag, followed through the standard's
+/// script-data states (`<!--` escapes; inside it, `<script>` escapes again until
+/// `</script>`; `-->` ends both).
+fn script_end(s: &str, name: &str) -> Option<usize> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum S {
+        Data,
+        Escaped,
+        EscapedDash,
+        EscapedDashDash,
+        Double,
+        DoubleDash,
+        DoubleDashDash,
+    }
+    let b = s.as_bytes();
+    let mut st = S::Data;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match st {
+            S::Data if c == b'<' => {
+                if end_tag_at(s, i, name) {
+                    return Some(i);
+                }
+                if b[i + 1..].starts_with(b"!--") {
+                    st = S::EscapedDashDash;
+                    i += 4;
+                    continue;
+                }
+            }
+            S::Data => {}
+            S::Escaped | S::EscapedDash | S::EscapedDashDash => match c {
+                b'-' if st == S::Escaped => st = S::EscapedDash,
+                b'-' => st = S::EscapedDashDash,
+                b'<' if end_tag_at(s, i, name) => return Some(i),
+                b'<' if script_word_at(s, i + 1) => {
+                    st = S::Double;
+                    i += 8;
+                    continue;
+                }
+                b'>' if st == S::EscapedDashDash => st = S::Data,
+                _ => st = S::Escaped,
+            },
+            S::Double | S::DoubleDash | S::DoubleDashDash => match c {
+                b'-' if st == S::Double => st = S::DoubleDash,
+                b'-' => st = S::DoubleDashDash,
+                b'<' if b.get(i + 1) == Some(&b'/') && script_word_at(s, i + 2) => {
+                    st = S::Escaped;
+                    i += 9;
+                    continue;
+                }
+                b'>' if st == S::DoubleDashDash => st = S::Data,
+                _ => st = S::Double,
+            },
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where a comment ends, `s` being what follows `<!--`: the bytes up to and with its
+/// `>` (`-->`, `--!>`, or at once in `<!-->` and `<!--->`), or all of `s`.
+fn comment_end(s: &str) -> usize {
+    if s.starts_with('>') {
+        return 1;
+    }
+    if s.starts_with("->") {
+        return 2;
+    }
+    #[derive(PartialEq, Clone, Copy)]
+    enum S {
+        Comment,
+        Dash,
+        End,
+        Bang,
+    }
+    let mut st = S::Comment;
+    for (i, c) in s.bytes().enumerate() {
+        st = match (st, c) {
+            (S::End | S::Bang, b'>') => return i + 1,
+            (S::Comment | S::Bang, b'-') => S::Dash,
+            (S::Dash | S::End, b'-') => S::End,
+            (S::End, b'!') => S::Bang,
+            _ => S::Comment,
+        };
+    }
+    s.len()
+}
+
+/// Reads an HTML fragment token by token; the tree builder says, after a start tag,
+/// how that element's content is read (`content`), and whether the current node is
+/// foreign (`foreign`: there, `<![CDATA[…]]>` is text).
+pub struct Tokenizer<'a> {
+    s: &'a str,
+    i: usize,
+    /// A tag found after a run of text, returned on the next call.
+    pending: Option<Token>,
+    pub foreign: bool,
+}
+
+impl<'a> Tokenizer<'a> {
+    pub fn new(html: &'a str) -> Self {
+        Tokenizer {
+            s: html,
+            i: 0,
+            pending: None,
+            foreign: false,
+        }
+    }
+
     fn rest(&self) -> &'a str {
         &self.s[self.i..]
     }
@@ -127,135 +187,184 @@ impl<'a> Cursor<'a> {
         self.rest().chars().next()
     }
 
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.i += c.len_utf8();
-        Some(c)
+    fn take_while(&mut self, f: fn(char) -> bool) -> &'a str {
+        let rest = self.rest();
+        let n = rest.find(|c| !f(c)).unwrap_or(rest.len());
+        self.i += n;
+        &rest[..n]
     }
 
-    fn take_while(&mut self, f: impl Fn(char) -> bool) -> &'a str {
-        let start = self.i;
-        while let Some(c) = self.peek() {
-            if !f(c) {
-                break;
-            }
-            self.i += c.len_utf8();
-        }
-        &self.s[start..self.i]
+    /// Moves past the next `>` (or to the end): bogus comments, doctypes.
+    fn skip_tag(&mut self) {
+        self.i = self
+            .rest()
+            .find('>')
+            .map_or(self.s.len(), |p| self.i + p + 1);
     }
 
-    fn skip_past(&mut self, needle: &str) {
-        match self.rest().find(needle) {
-            Some(p) => self.i += p + needle.len(),
-            None => self.i = self.s.len(),
-        }
-    }
-}
-
-fn tag_name(c: &mut Cursor<'_>) -> String {
-    c.take_while(|ch| !is_space(ch) && ch != '/' && ch != '>')
-        .to_ascii_lowercase()
-}
-
-fn attributes(c: &mut Cursor<'_>) -> (Vec<(String, String)>, bool) {
-    let mut attrs: Vec<(String, String)> = Vec::new();
-    let mut self_closing = false;
-    loop {
-        c.take_while(is_space);
-        match c.peek() {
-            None => break,
-            Some('>') => {
-                c.bump();
-                break;
-            }
-            Some('/') => {
-                c.bump();
-                self_closing = c.peek() == Some('>');
-                continue;
-            }
-            _ => {}
-        }
-        self_closing = false;
-        let first = c.bump().unwrap_or_default();
-        let more = c.take_while(|ch| !is_space(ch) && !matches!(ch, '/' | '>' | '='));
-        let name = format!("{first}{more}").to_ascii_lowercase();
-        c.take_while(is_space);
-        let mut value = String::new();
-        if c.peek() == Some('=') {
-            c.bump();
-            c.take_while(is_space);
-            value = match c.peek() {
-                Some(q @ ('"' | '\'')) => {
-                    c.bump();
-                    let v = c.take_while(|ch| ch != q);
-                    c.bump();
-                    decode_references(v)
-                }
-                _ => decode_references(c.take_while(|ch| !is_space(ch) && ch != '>')),
+    /// An attribute value up to one of `stops` (not taken), references decoded; `None` at the
+    /// end of the input (a tag cut off there is dropped, as in browsers).
+    fn value(&mut self, stops: &[char]) -> Option<String> {
+        let mut out = String::new();
+        loop {
+            let rest = self.rest();
+            let Some(p) = rest.find(|c| c == '&' || stops.contains(&c)) else {
+                self.i = self.s.len();
+                return None;
             };
-        }
-        // The first of duplicated attributes wins, as in browsers.
-        if !attrs.iter().any(|(n, _)| *n == name) {
-            attrs.push((name, value));
+            out.push_str(&rest[..p]);
+            self.i += p;
+            if !rest[p..].starts_with('&') {
+                return Some(out);
+            }
+            self.i += 1;
+            self.i += reference(self.rest(), true, &mut out);
         }
     }
-    (attrs, self_closing)
-}
 
-/// Reads an HTML fragment token by token; the tree builder says, after a start tag,
-/// how that element's content is read (`content`).
-pub struct Tokenizer<'a> {
-    c: Cursor<'a>,
-    /// Where the text not yet returned begins.
-    text_start: usize,
-    /// A tag found after a run of text, returned on the next call.
-    pending: Option<Token>,
-}
+    /// A tag's attributes up to its `>`, and whether it ends `/>`; `None` at the end of
+    /// the input.
+    fn attributes(&mut self) -> Option<(Vec<(String, String)>, bool)> {
+        let mut attrs: Vec<(String, String)> = Vec::new();
+        loop {
+            self.take_while(is_space);
+            match self.peek()? {
+                '>' => {
+                    self.i += 1;
+                    return Some((attrs, false));
+                }
+                '/' => {
+                    self.i += 1;
+                    if self.peek()? == '>' {
+                        self.i += 1;
+                        return Some((attrs, true));
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            // A name's first character may be `=` (`<a =b>` is an attribute "=b").
+            let first = self.i;
+            self.i += usize::from(self.peek() == Some('='));
+            self.take_while(|c| !is_space(c) && !matches!(c, '/' | '>' | '='));
+            let name = self.s[first..self.i].to_ascii_lowercase();
+            self.take_while(is_space);
+            let mut value = String::new();
+            if self.peek() == Some('=') {
+                self.i += 1;
+                self.take_while(is_space);
+                match self.peek()? {
+                    q @ ('"' | '\'') => {
+                        self.i += 1;
+                        value = self.value(&[q])?;
+                        self.i += 1;
+                    }
+                    '>' => {}
+                    _ => value = self.value(&[' ', '\t', '\n', '\r', '\x0c', '>'])?,
+                }
+            }
+            // The first of duplicated attributes wins, as in browsers.
+            if !attrs.iter().any(|(n, _)| *n == name) {
+                attrs.push((name, value));
+            }
+        }
+    }
 
-impl<'a> Tokenizer<'a> {
-    pub fn new(html: &'a str) -> Self {
-        Tokenizer {
-            c: Cursor { s: html, i: 0 },
-            text_start: 0,
-            pending: None,
+    /// A tag from its name on; `None` when the input ends inside it.
+    fn tag(&mut self, end: bool) -> Option<Token> {
+        let name = self
+            .take_while(|c| !is_space(c) && c != '/' && c != '>')
+            .to_ascii_lowercase();
+        let (attrs, self_closing) = self.attributes()?;
+        Some(if end {
+            Token::End { name }
+        } else {
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            }
+        })
+    }
+
+    /// What follows a `<`: a tag, or nothing (comments…) with any text it stands for
+    /// pushed to `text`.
+    fn markup(&mut self, text: &mut String) -> Option<Token> {
+        let rest = self.rest();
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some(c) if c.is_ascii_alphabetic() => self.tag(false),
+            Some('/') => match chars.next() {
+                Some(c) if c.is_ascii_alphabetic() => {
+                    self.i += 1;
+                    self.tag(true)
+                }
+                Some('>') => {
+                    self.i += 2;
+                    None
+                }
+                None => {
+                    text.push_str("</");
+                    self.i += 1;
+                    None
+                }
+                Some(_) => {
+                    self.skip_tag();
+                    None
+                }
+            },
+            Some('!') if rest.starts_with("!--") => {
+                self.i += 3 + comment_end(&rest[3..]);
+                None
+            }
+            Some('!') if self.foreign && rest.starts_with("![CDATA[") => {
+                let data = &rest[8..];
+                let end = data.find("]]>");
+                text.push_str(&data[..end.unwrap_or(data.len())]);
+                self.i += 8 + end.map_or(data.len(), |e| e + 3);
+                None
+            }
+            // Doctypes and bogus comments end at the first `>`.
+            Some('!' | '?') => {
+                self.skip_tag();
+                None
+            }
+            _ => {
+                text.push('<');
+                None
+            }
         }
     }
 
     /// The content of the element whose start tag was just returned, read as `how`:
     /// its text (if any) and whether its end tag came (then it is consumed too).
     pub fn content(&mut self, name: &str, how: Content) -> (Option<String>, bool) {
-        let html = self.c.s;
-        let from = self.c.i;
-        let (end, closed) = match how {
-            Content::PlainText => (html.len(), false),
+        let rest = self.rest();
+        let end = match how {
+            Content::PlainText => None,
+            Content::ScriptData => script_end(rest, name),
             Content::RawText | Content::RcData => {
-                let close = format!("</{name}");
-                let lower = html[from..].to_ascii_lowercase();
-                // An end tag is `</name` followed by a space, `/` or `>` (or the end).
-                let mut found = None;
                 let mut at = 0;
-                while let Some(p) = lower[at..].find(&close) {
-                    let after = lower[at + p + close.len()..].chars().next();
-                    if after.is_none_or(|ch| is_space(ch) || matches!(ch, '/' | '>')) {
-                        found = Some(from + at + p);
-                        break;
+                loop {
+                    match rest[at..].find("</") {
+                        Some(p) if end_tag_at(rest, at + p, name) => break Some(at + p),
+                        Some(p) => at += p + 2,
+                        None => break None,
                     }
-                    at += p + close.len();
                 }
-                found.map_or((html.len(), false), |p| (p, true))
             }
         };
-        let raw = &html[from..end];
+        let raw = &rest[..end.unwrap_or(rest.len())];
         let text = (!raw.is_empty()).then(|| match how {
-            Content::RcData => decode_references(raw),
+            Content::RcData => decode(raw, false),
             _ => raw.to_string(),
         });
-        self.c.i = end;
-        if closed {
-            self.c.i += name.len() + 2;
-            self.c.skip_past(">");
-        }
-        self.text_start = self.c.i;
+        self.i += raw.len();
+        // The end tag is read as any tag is (its attributes, quoted `>` and all).
+        let closed = end.is_some() && {
+            self.i += 2;
+            self.tag(true).is_some()
+        };
         (text, closed)
     }
 }
@@ -267,67 +376,26 @@ impl Iterator for Tokenizer<'_> {
         if let Some(t) = self.pending.take() {
             return Some(t);
         }
-        let html = self.c.s;
-        loop {
-            let Some(p) = self.c.rest().find('<') else {
-                let start = self.text_start;
-                self.text_start = html.len();
-                self.c.i = html.len();
-                return (start < html.len())
-                    .then(|| Token::Text(decode_references(&html[start..])));
-            };
-            let lt = self.c.i + p;
-            let after = &html[lt + 1..];
-            let next = after.chars().next();
-            let is_markup = matches!(next, Some(ch) if ch.is_ascii_alphabetic() || matches!(ch, '/' | '!' | '?'));
-            if !is_markup {
-                self.c.i = lt + 1;
+        let mut text = String::new();
+        while let Some(p) = self.rest().find(['<', '&']) {
+            let rest = self.rest();
+            text.push_str(&rest[..p]);
+            self.i += p + 1;
+            if rest[p..].starts_with('&') {
+                self.i += reference(self.rest(), false, &mut text);
                 continue;
             }
-            let text = (self.text_start < lt)
-                .then(|| Token::Text(decode_references(&html[self.text_start..lt])));
-            self.c.i = lt + 1;
-            let tag = match next {
-                Some('!') if after.starts_with("!--") => {
-                    self.c.i += 3;
-                    self.c.skip_past("-->");
-                    None
+            if let Some(tag) = self.markup(&mut text) {
+                if text.is_empty() {
+                    return Some(tag);
                 }
-                Some('!' | '?') => {
-                    self.c.skip_past(">");
-                    None
-                }
-                Some('/') => {
-                    self.c.bump();
-                    if self.c.peek().is_some_and(|ch| ch.is_ascii_alphabetic()) {
-                        let name = tag_name(&mut self.c);
-                        self.c.skip_past(">");
-                        Some(Token::End { name })
-                    } else {
-                        self.c.skip_past(">");
-                        None
-                    }
-                }
-                _ => {
-                    let name = tag_name(&mut self.c);
-                    let (attrs, self_closing) = attributes(&mut self.c);
-                    Some(Token::Start {
-                        name,
-                        attrs,
-                        self_closing,
-                    })
-                }
-            };
-            self.text_start = self.c.i;
-            match (text, tag) {
-                (Some(text), tag) => {
-                    self.pending = tag;
-                    return Some(text);
-                }
-                (None, Some(tag)) => return Some(tag),
-                (None, None) => {}
+                self.pending = Some(tag);
+                return Some(Token::Text(text));
             }
         }
+        text.push_str(self.rest());
+        self.i = self.s.len();
+        (!text.is_empty()).then_some(Token::Text(text))
     }
 }
 
@@ -374,15 +442,7 @@ mod tests {
     #[test]
     fn comments_and_declarations_are_skipped() {
         let t = tokenize("a<!-- <b>x</b> -->b<!doctype html>c<?xml x?>d");
-        assert_eq!(
-            t,
-            vec![
-                Token::Text("a".into()),
-                Token::Text("b".into()),
-                Token::Text("c".into()),
-                Token::Text("d".into())
-            ]
-        );
+        assert_eq!(t, vec![Token::Text("abcd".into())]);
     }
 
     #[test]
@@ -395,7 +455,7 @@ mod tests {
         let mut t = Tokenizer::new("<script>if (a<b) { x('</p>') }</scriptx></SCRIPT >after");
         assert_eq!(t.next(), Some(start("script", &[])));
         assert_eq!(
-            t.content("script", Content::RawText),
+            t.content("script", Content::ScriptData),
             (Some("if (a<b) { x('</p>') }</scriptx>".into()), true)
         );
         assert_eq!(t.next(), Some(Token::Text("after".into())));
@@ -420,20 +480,6 @@ mod tests {
     }
 
     #[test]
-    fn references() {
-        assert_eq!(decode_references("&#60;&#x3C;&#X3c;&lt;"), "<<<<");
-        assert_eq!(
-            decode_references("&copy; &unknown; & &amp"),
-            "© &unknown; & &"
-        );
-        assert_eq!(
-            decode_references("&#0;&#xD800;&#99999999;"),
-            "\u{fffd}\u{fffd}\u{fffd}"
-        );
-        assert_eq!(decode_references("a&#;b"), "a&#;b");
-    }
-
-    #[test]
     fn first_duplicate_attribute_wins_and_self_closing_is_seen() {
         assert_eq!(
             tokenize("<img src=a src=b />"),
@@ -443,5 +489,81 @@ mod tests {
                 self_closing: true
             }]
         );
+    }
+
+    #[test]
+    fn comments_end_where_a_browser_ends_them() {
+        for html in [
+            "FOO<!-- BAR --!>BAZ",
+            "FOO<!-->BAZ",
+            "FOO<!--->BAZ",
+            "FOO<!-- x -- y --->BAZ",
+            "FOO<!DOCTYPE html x=\">\">BAZ",
+            "FOO<?x>BAZ",
+            "FOO</ x>BAZ",
+            "FOO</>BAZ",
+        ] {
+            let text: String = tokenize(html)
+                .into_iter()
+                .map(|t| match t {
+                    Token::Text(t) => t,
+                    _ => String::new(),
+                })
+                .collect();
+            assert_eq!(
+                text,
+                if html.contains("DOCTYPE") {
+                    "FOO\">BAZ"
+                } else {
+                    "FOOBAZ"
+                },
+                "{html}"
+            );
+        }
+        assert_eq!(tokenize("a<!-- never ends"), vec![Token::Text("a".into())]);
+        assert_eq!(tokenize("a</"), vec![Token::Text("a</".into())]);
+    }
+
+    #[test]
+    fn a_script_ends_where_a_browser_ends_it() {
+        let read = |html: &str| {
+            let mut t = Tokenizer::new(html);
+            t.next();
+            let (text, closed) = t.content("script", Content::ScriptData);
+            (text.unwrap_or_default(), closed, t.collect::<Vec<_>>())
+        };
+        let (text, closed, after) = read("<script>'<!-- <sCrIpt>'</script>BAR");
+        assert_eq!(
+            (text.as_str(), closed, after),
+            ("'<!-- <sCrIpt>'</script>BAR", false, vec![])
+        );
+        let (text, _, after) = read("<script>a<!-- <script> b </script> c --></script>d");
+        assert_eq!(text, "a<!-- <script> b </script> c -->");
+        assert_eq!(after, vec![Token::Text("d".into())]);
+        let (text, _, after) = read("<script>a<!-- b </script>c");
+        assert_eq!(
+            (text.as_str(), after),
+            ("a<!-- b ", vec![Token::Text("c".into())])
+        );
+        let (_, closed, after) = read("<script></script foo=\">\" dd>BAR");
+        assert!(closed);
+        assert_eq!(after, vec![Token::Text("BAR".into())]);
+    }
+
+    #[test]
+    fn cdata_is_text_only_in_foreign_content() {
+        assert_eq!(
+            tokenize("a<![CDATA[b<c>]]>d"),
+            vec![Token::Text("a]]>d".into())]
+        );
+        let mut t = Tokenizer::new("a<![CDATA[b<c>]]>d");
+        t.foreign = true;
+        assert_eq!(t.next(), Some(Token::Text("ab<c>d".into())));
+    }
+
+    #[test]
+    fn a_tag_cut_off_by_the_end_is_dropped() {
+        assert_eq!(tokenize("a<b c=\"d"), vec![Token::Text("a".into())]);
+        assert_eq!(tokenize("a<b"), vec![Token::Text("a".into())]);
     }
 }
