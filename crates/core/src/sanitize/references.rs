@@ -70,7 +70,7 @@ fn numeric(value: u32) -> char {
 
 /// Decodes the reference after an `&` at the start of `rest` into `out`, and says how
 /// many bytes of `rest` it took. 0: not a reference, and the `&` is pushed as text.
-pub fn reference(rest: &str, in_attribute: bool, out: &mut String) -> usize {
+fn reference(rest: &str, in_attribute: bool, out: &mut String) -> usize {
     let b = rest.as_bytes();
     if b.first() == Some(&b'#') {
         let hex = matches!(b.get(1), Some(b'x' | b'X'));
@@ -94,7 +94,7 @@ pub fn reference(rest: &str, in_attribute: bool, out: &mut String) -> usize {
     }
     let letters = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
     let run = &rest[..letters + usize::from(b.get(letters) == Some(&b';'))];
-    match named(run).filter(|(n, _)| *n > 0) {
+    match named(run) {
         Some((n, text)) => {
             // In an attribute, `&copy=` or `&copyx` without a semicolon is text (URLs).
             let next = b.get(n).copied().unwrap_or(b' ');
@@ -115,17 +115,18 @@ pub fn reference(rest: &str, in_attribute: bool, out: &mut String) -> usize {
     }
 }
 
-/// Text with its references decoded, as in an element's content or an attribute's value.
-pub fn decode(text: &str, in_attribute: bool) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Writes `text` to `out` with its references decoded, as in an element's content or
+/// an attribute's value. A reference never runs past the end of `text`: the tokenizer
+/// hands over text up to a `<`, a quote, a space or a `>`, none of which a reference
+/// holds or is decided by.
+pub fn decode(text: &str, in_attribute: bool, out: &mut String) {
     let mut rest = text;
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         rest = &rest[p + 1..];
-        rest = &rest[reference(rest, in_attribute, &mut out)..];
+        rest = &rest[reference(rest, in_attribute, out)..];
     }
     out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -133,18 +134,23 @@ mod tests {
     use super::*;
 
     fn attr(s: &str) -> String {
-        decode(s, true)
+        let mut out = String::new();
+        decode(s, true, &mut out);
+        out
+    }
+
+    fn text(s: &str) -> String {
+        let mut out = String::new();
+        decode(s, false, &mut out);
+        out
     }
 
     #[test]
     fn named_references_longest_first_with_legacy_names() {
-        assert_eq!(decode("&eacute;&ouml;&notin;&amp;", false), "éö∉&");
-        assert_eq!(
-            decode("&gt &copy 2024 &notit; &ampx", false),
-            "> © 2024 ¬it; &x"
-        );
-        assert_eq!(decode("&unknown; &; & &eacute", false), "&unknown; &; & é");
-        assert_eq!(decode("&NotNestedGreaterGreater;", false), "⪢\u{338}");
+        assert_eq!(text("&eacute;&ouml;&notin;&amp;"), "éö∉&");
+        assert_eq!(text("&gt &copy 2024 &notit; &ampx"), "> © 2024 ¬it; &x");
+        assert_eq!(text("&unknown; &; & &eacute"), "&unknown; &; & é");
+        assert_eq!(text("&NotNestedGreaterGreater;"), "⪢\u{338}");
     }
 
     #[test]
@@ -155,11 +161,11 @@ mod tests {
 
     #[test]
     fn numeric_references() {
-        assert_eq!(decode("&#60;&#x3C;&#X3c;&#41BAR", false), "<<<)BAR");
-        assert_eq!(decode("FOO&#BAR &#x; &#", false), "FOO&#BAR &#x; &#");
-        assert_eq!(decode("&#x80;&#x9F;&#x81;", false), "€Ÿ\u{81}");
+        assert_eq!(text("&#60;&#x3C;&#X3c;&#41BAR"), "<<<)BAR");
+        assert_eq!(text("FOO&#BAR &#x; &#"), "FOO&#BAR &#x; &#");
+        assert_eq!(text("&#x80;&#x9F;&#x81;"), "€Ÿ\u{81}");
         assert_eq!(
-            decode("&#0;&#xD800;&#99999999999;&#x110000;", false),
+            text("&#0;&#xD800;&#99999999999;&#x110000;"),
             "\u{fffd}\u{fffd}\u{fffd}\u{fffd}"
         );
     }

@@ -11,7 +11,7 @@
 //! errors or builds tokens nobody keeps (doctype names, comment text). The html5lib
 //! tokenizer suite holds it to the standard (`tests/html5lib.rs`).
 
-use super::references::{decode, reference};
+use super::references::decode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token {
@@ -205,21 +205,15 @@ impl<'a> Tokenizer<'a> {
     /// An attribute value up to one of `stops` (not taken), references decoded; `None` at the
     /// end of the input (a tag cut off there is dropped, as in browsers).
     fn value(&mut self, stops: &[char]) -> Option<String> {
+        let rest = self.rest();
+        let Some(p) = rest.find(stops) else {
+            self.i = self.s.len();
+            return None;
+        };
+        self.i += p;
         let mut out = String::new();
-        loop {
-            let rest = self.rest();
-            let Some(p) = rest.find(|c| c == '&' || stops.contains(&c)) else {
-                self.i = self.s.len();
-                return None;
-            };
-            out.push_str(&rest[..p]);
-            self.i += p;
-            if !rest[p..].starts_with('&') {
-                return Some(out);
-            }
-            self.i += 1;
-            self.i += reference(self.rest(), true, &mut out);
-        }
+        decode(&rest[..p], true, &mut out);
+        Some(out)
     }
 
     /// A tag's attributes up to its `>`, and whether it ends `/>`; `None` at the end of
@@ -356,7 +350,11 @@ impl<'a> Tokenizer<'a> {
         };
         let raw = &rest[..end.unwrap_or(rest.len())];
         let text = (!raw.is_empty()).then(|| match how {
-            Content::RcData => decode(raw, false),
+            Content::RcData => {
+                let mut out = String::new();
+                decode(raw, false, &mut out);
+                out
+            }
             _ => raw.to_string(),
         });
         self.i += raw.len();
@@ -377,14 +375,9 @@ impl Iterator for Tokenizer<'_> {
             return Some(t);
         }
         let mut text = String::new();
-        while let Some(p) = self.rest().find(['<', '&']) {
-            let rest = self.rest();
-            text.push_str(&rest[..p]);
+        while let Some(p) = self.rest().find('<') {
+            decode(&self.rest()[..p], false, &mut text);
             self.i += p + 1;
-            if rest[p..].starts_with('&') {
-                self.i += reference(self.rest(), false, &mut text);
-                continue;
-            }
             if let Some(tag) = self.markup(&mut text) {
                 if text.is_empty() {
                     return Some(tag);
@@ -393,7 +386,7 @@ impl Iterator for Tokenizer<'_> {
                 return Some(Token::Text(text));
             }
         }
-        text.push_str(self.rest());
+        decode(self.rest(), false, &mut text);
         self.i = self.s.len();
         (!text.is_empty()).then_some(Token::Text(text))
     }
