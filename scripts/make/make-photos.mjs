@@ -4,7 +4,7 @@
 // the widths a story's `srcset` offers. They weigh what a photo desk's pictures weigh
 // (a 1200-wide JPEG of about 75 KB), so the page's image loading is measured with real
 // bytes. Too large to commit (about 12 MB), so a build makes them once: scripts/build/postbuild.sh copies them into the site's api/img/. The names and
-// sizes are what crates/publish/src/bin/demo_gen.rs writes into the stories.
+// sizes are what crates/publish/src/bin/demo_gen/ writes into the stories.
 //   node scripts/make/make-photos.mjs [folder]      (default target/photos; skips when made)
 import sharp from 'sharp';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

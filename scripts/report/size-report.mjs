@@ -19,16 +19,19 @@ import { startServer } from '../../tests/browser/static-server.mjs';
 
 // Issue #29's floor for the critical first load is 30 KB; the gate holds what we reached
 // (11.5 KB: 12.8 before the hand-over documents were compacted and cut to what the page
-// used).
-const CRITICAL_BUDGET_KB = 12;
+// used); 12.4 with the styles of live stories and of the front page's compact cards
+// (issue #30: every page inlines the site's whole stylesheet, 0.4 KB of it theirs).
+const CRITICAL_BUDGET_KB = 12.5;
 // The app: 195.6 KB before issue #29 (187.9 KB of it Wasm); its goal is a Wasm of
 // 150 KB, not met. 196.5 KB with what the take-over now carries over from the page's own
 // script (an open search dialog, typed text, the reader's settings: 0.9 KB); 192.6 once
 // other crates' functions may be inlined before LTO (scripts/build/wasm-env.sh, issue #35);
 // 191.0 with the glue minified (scripts/build/postbuild.sh: 6.2 KB, not 7.6) and the
 // standard's tokenizer in the Wasm (issue #33: 1.3 KB, paid for by wasm-opt settings in
-// index.html; the Wasm 184.6 KB as before).
-const APP_BUDGET_KB = 192;
+// index.html; the Wasm 184.6 KB as before); 190.8 with std's optimize_for_size (the Wasm
+// 184.4). 208.8 with live stories (issue #30, the Wasm 202.4: their contract types and
+// decoding, the posts' merging, polling, the views; measured by part in the issue's note).
+const APP_BUDGET_KB = 209;
 const WASM_GOAL_KB = 150;
 const LOADER_BUDGET_KB = 3;
 // Issue #18: a widget costs what static content costs.
@@ -75,6 +78,17 @@ for (const [name, files, budget] of [['critical first load of an article', criti
   }
   totals[name] = total;
   console.log();
+}
+// A live story's page (issue #30): the story and its newest page of posts, rendered and
+// handed over (the take-over then needs no request); its lead photo is asked for from
+// the head, before any of it.
+{
+  const lead = JSON.parse(readFileSync(join(dist, 'api/en/front.json'), 'utf8')).top[0];
+  const page = readFileSync(join(dist, lead.section.slug, lead.slug, 'index.html'), 'utf8');
+  const posts = page.match(/<script type="application\/json" data-handover="[^"]*\/live\/[^>]*>[\s\S]*?<\/script>/)?.[0] || '';
+  // Where the lead photo is asked for: its element's place in the compressed page.
+  const photo = br(page.slice(0, page.indexOf('fetchpriority="high"')));
+  console.log(`a live story's page (HTML + its data): ${kb(br(page)).trim()} KB; its posts handed over ${kb(br(posts)).trim()} KB of it; the lead photo asked for after ${kb(photo).trim()} KB\n`);
 }
 const total = totals['critical first load of an article'];
 console.log(`the app's Wasm: ${kb(totals.wasm).trim()} KB (goal ${WASM_GOAL_KB} KB)`);

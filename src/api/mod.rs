@@ -102,7 +102,7 @@ pub async fn get<T: ApiDocument>(url: String) -> Result<T, ApiError> {
     if let Some(hit) = cached::<T>(&url) {
         return Ok(hit);
     }
-    let text = fetch_with_timeout(&url).await?;
+    let text = fetch_with_timeout(&url, false).await?;
     let value: T = decode(&text, &url).ok_or(ApiError::Decode)?;
     remember(&url, &value);
     Ok(value)
@@ -113,14 +113,16 @@ pub fn decode<T: ApiDocument>(text: &str, url: &str) -> Option<T> {
     contract::decode(text, url, &config::document_base()).ok()
 }
 
-/// The text at `url` (absolute), for resources that are not decoded here. Not cached.
-pub async fn get_text(url: &str) -> Result<String, ApiError> {
-    fetch_with_timeout(url).await
+/// The text at `url` (absolute) asked for again, not from the cache (`browser::freshness`):
+/// the browser revalidates its copy with the server (`If-None-Match` where the host
+/// gives an `ETag`), so an unchanged document costs a request and no body.
+pub async fn get_again(url: &str) -> Result<String, ApiError> {
+    fetch_with_timeout(url, true).await
 }
 
 /// The body of a 2xx answer. Not generic, so that its code is in the bundle once
 /// rather than once per resource type.
-async fn fetch_with_timeout(url: &str) -> Result<String, ApiError> {
+async fn fetch_with_timeout(url: &str, revalidate: bool) -> Result<String, ApiError> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Offline)?;
     let signal = controller.signal();
     let timed_out = Rc::new(std::cell::Cell::new(false));
@@ -143,7 +145,7 @@ async fn fetch_with_timeout(url: &str) -> Result<String, ApiError> {
         let controller = send_wrapper::SendWrapper::new(controller);
         Owner::on_cleanup(move || controller.abort());
     }
-    let result = fetch_text(url, &signal).await;
+    let result = fetch_text(url, &signal, revalidate).await;
     window.clear_timeout_with_handle(timer);
     drop(on_timeout);
     result.map_err(|e| match e {
@@ -152,12 +154,16 @@ async fn fetch_with_timeout(url: &str) -> Result<String, ApiError> {
     })
 }
 
-async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<String, ApiError> {
-    let response = gloo_net::http::Request::get(url)
-        .abort_signal(Some(signal))
-        .send()
-        .await
-        .map_err(|_| ApiError::Offline)?;
+async fn fetch_text(
+    url: &str,
+    signal: &web_sys::AbortSignal,
+    revalidate: bool,
+) -> Result<String, ApiError> {
+    let mut request = gloo_net::http::Request::get(url).abort_signal(Some(signal));
+    if revalidate {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let response = request.send().await.map_err(|_| ApiError::Offline)?;
     if !response.ok() {
         return Err(ApiError::Status(response.status()));
     }

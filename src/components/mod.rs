@@ -8,6 +8,8 @@ pub mod edition_switch;
 pub mod error_box;
 pub mod figure;
 pub mod icons;
+pub mod live;
+pub mod live_marker;
 pub mod loading;
 pub mod new_stories;
 pub mod picture;

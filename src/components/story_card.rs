@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::browser::router::href;
+use crate::components::live_marker::live_marker;
 use crate::components::picture::Picture;
 use crate::components::published::Published;
 use crate::takeover::Staged;
@@ -27,6 +28,10 @@ pub fn StoryCard(
     /// Open the story in a new tab (a partner's widget).
     #[prop(optional)]
     new_tab: bool,
+    /// A small photo beside the title and no summary: the stories beside a front
+    /// page's lead, which then fill its height rather than run far below it.
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     let class = style! {
         .card {
@@ -69,6 +74,14 @@ pub fn StoryCard(
         .card {
             position: relative;
         }
+        .compact.with-image {
+            grid-template-columns: 7rem 1fr;
+            gap: 0.75rem;
+            align-items: start;
+        }
+        .compact .title {
+            font-size: 1rem;
+        }
         @media (min-width: 640px) {
             .row.with-image {
                 grid-template-columns: 14rem 1fr;
@@ -81,7 +94,9 @@ pub fn StoryCard(
     // How wide the card's photo is drawn: 14rem beside the text in a long list, two
     // thirds of the page for a front page's lead, a column of the grid for the rest; the
     // page's width less its margins on a phone. A lead is the page's largest paint.
-    let sizes = if row {
+    let sizes = if compact {
+        "7rem"
+    } else if row {
         "(min-width: 640px) 14rem, calc(100vw - 2rem)"
     } else if lead {
         "(min-width: 900px) 46rem, calc(100vw - 2rem)"
@@ -102,11 +117,12 @@ pub fn StoryCard(
     // A list of cards is most of a front or section page: a take-over builds each on its own.
     view! { class = class,
         <Staged>
-            <article class="card" class:lead=lead class:row=row class:with-image=has_image>
+            <article class="card" class:lead=lead class:row=row class:compact=compact class:with-image=has_image>
                 {image.map(|image| view! { <Picture image sizes decorative=true crop=true eager=lead/> })}
                 <div class="text">
+                    {story.live.map(live_marker)}
                     {title}
-                    {story.lead.clone().map(|l| view! { class = class, <p class="summary">{l}</p> })}
+                    {story.lead.clone().filter(|_| !compact).map(|l| view! { class = class, <p class="summary">{l}</p> })}
                     {story.published_at.clone().map(|at| view! { class = class, <p class="meta"><Published at/></p> })}
                 </div>
             </article>

@@ -7,9 +7,11 @@ use stylers::style;
 use crate::api::{self, ApiError, config};
 use crate::browser::router::{absolute_href, href};
 use crate::components::ad_slot::AdSlot;
-use crate::components::body::Body;
+use crate::components::body::body;
 use crate::components::error_box::ErrorBox;
 use crate::components::figure::Figure;
+use crate::components::live::LiveBlog;
+use crate::components::live_marker::live_marker;
 use crate::components::loading::Loading;
 use crate::components::published::Published;
 use crate::components::section_feed::SectionFeed;
@@ -22,8 +24,8 @@ use crate::pages::not_found::NotFound;
 use crate::state::Reader;
 use crate::state::Translations;
 use crate::takeover::Staged;
-use newsfront_core::contract::Article;
 use newsfront_core::contract::paths;
+use newsfront_core::contract::{Article, byline};
 use newsfront_core::logic::edition::Edition;
 use newsfront_core::logic::routes;
 
@@ -93,6 +95,12 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
         }
         .label:hover {
             text-decoration: underline;
+        }
+        .labels {
+            display: flex;
+            flex-wrap: wrap;
+            align-items: center;
+            gap: 0.75rem;
         }
         h1 {
             font-family: var(--font-head);
@@ -169,12 +177,7 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
     let reader = Reader::get();
     let t = move || reader.text();
     let section_link = href(&routes::section(edition, &article.section.slug));
-    let authors = article
-        .authors
-        .iter()
-        .map(|a| a.name.clone())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let authors = byline(&article.authors);
     let views = article.views;
     let has_related = !article.related.is_empty();
     let related = article
@@ -198,11 +201,15 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
         &article.slug,
     ));
     let share_title = article.title.clone();
+    let live_status = article.live.as_ref().map(|l| l.status);
     view! { class = class,
         <Title text=article.title.clone()/>
         <article class="story page-narrow">
             <div class="topline">
-                <a class="label" href=section_link>{article.section.title.clone()}</a>
+                <span class="labels">
+                    <a class="label" href=section_link>{article.section.title.clone()}</a>
+                    {live_status.map(live_marker)}
+                </span>
                 <TextSize/>
             </div>
             <h1>{article.title.clone()}</h1>
@@ -213,8 +220,9 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
             {article.lead.map(|l| view! { class = class, <p class="standfirst">{l}</p> })}
             {article.image.map(|image| view! { <Figure image eager=true/> })}
             <div class="body">
-                <Staged><Body blocks=article.body/></Staged>
+                <Staged>{body(article.body)}</Staged>
             </div>
+            {article.live.map(|live| view! { <Staged><LiveBlog live/></Staged> })}
             <Staged>
                 <div class="credits">
                     {(!authors.is_empty()).then(|| view! { class = class,

@@ -20,17 +20,24 @@ use newsfront_core::logic::routes;
 #[component]
 pub fn FrontPage(edition: Edition) -> impl IntoView {
     let class = style! {
-        .top {
+        .top,
+        .side {
             display: grid;
             grid-template-columns: 1fr;
             gap: 0 2rem;
         }
+        @media (min-width: 640px) {
+            .side {
+                grid-template-columns: 1fr 1fr;
+            }
+        }
         @media (min-width: 900px) {
             .top {
                 grid-template-columns: 2fr 1fr;
+                align-items: start;
             }
-            .top > li:first-child {
-                grid-row: span 3;
+            .side {
+                grid-template-columns: 1fr;
             }
         }
         ul {
@@ -78,14 +85,21 @@ pub fn FrontPage(edition: Edition) -> impl IntoView {
                 }.into_any(),
                 Some(Ok(front)) => {
                     crate::browser::scroll_memory::restore_after_render();
-                    let top = front.top.into_iter().enumerate().map(|(i, story)| view! { class = class,
-                        <li><StoryCard story edition lead=i == 0 level=2/></li>
+                    // The lead (a live story, in breaking news), and the others beside it,
+                    // compact, so the block is as tall as the lead at every width.
+                    let mut top = front.top.into_iter();
+                    let lead = top.next().map(|story| view! { <StoryCard story edition lead=true level=2/> });
+                    let side = top.map(|story| view! { class = class,
+                        <li><StoryCard story edition level=2 compact=true/></li>
                     }).collect_view();
                     let sections = front.sections.into_iter()
                         .map(|section| view! { <FrontBlock edition section/> })
                         .collect_view();
                     view! { class = class,
-                        <ul class="top">{top}</ul>
+                        <div class="top">
+                            <div>{lead}</div>
+                            <ul class="side">{side}</ul>
+                        </div>
                         {sections}
                     }.into_any()
                 }

@@ -45,6 +45,7 @@ pub fn StoryWidget(edition: Edition, section: String, slug: String) -> impl Into
                         published_at: a.published_at,
                         image: a.image,
                         views: a.views,
+                        live: a.live.map(|l| l.status),
                     };
                     view! { <StoryCard story edition lead=true level=1 new_tab=true/> }.into_any()
                 }

@@ -51,7 +51,7 @@ const RESOURCES = {
     alert: 'main [role=alert]',
     message: /front page could not be loaded/,
     kept: 'body > header .brand',
-    recovered: 'ul.top article',
+    recovered: '.top article',
   },
   'section page 1': {
     url: /\/api\/en\/sections\/world\/1\.json$/,

@@ -13,7 +13,7 @@ test('front → section → article → Back returns to the same place, pages ke
     if (r.url().includes('/sections/world/')) feedRequests.push(r.url());
   });
   await page.goto(env.site.url);
-  await page.waitForSelector('ul.top article');
+  await page.waitForSelector('.top article');
   assert.equal(await page.title(), 'Meridian News');
   assert.ok((await page.$$('section h2')).length >= 6, 'a block per section');
 
@@ -145,7 +145,7 @@ test('unknown addresses get a not-found page with a way back', async () => {
     assert.equal(await page.getAttribute('.not-found a', 'href'), ru ? '/ru/' : '/', path);
   }
   await page.click('.not-found a');
-  await page.waitForSelector('ul.top article');
+  await page.waitForSelector('.top article');
   await page.close();
 });
 

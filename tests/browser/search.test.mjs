@@ -16,7 +16,7 @@ test('overlay: opens on demand, results as one types, keyboard all the way', asy
     if (/search-index\.json|search_worker|\/search\/en\//.test(r.url())) fetched.push(r.url());
   });
   await page.goto(env.site.url);
-  await page.waitForSelector('ul.top article');
+  await page.waitForSelector('.top article');
   assert.deepEqual(fetched, [], 'nothing of search loads before it is opened');
 
   await page.focus(OPEN);

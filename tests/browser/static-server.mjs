@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const TYPES = {
@@ -105,11 +106,19 @@ export function startServer({ root, port = 0, mount = '/', spa = false, headers 
         body = Buffer.from(body.toString().replace('<base href="/">', `<base href="${mount}">`));
       }
       const extra = headersFor(await rulesOnce, path);
+      // An ETag from the content, and 304 for a request that names it, as CDNs answer
+      // (a live story's `latest.json` asked for again and unchanged costs no body).
+      const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
+      if (status == 200 && req.headers['if-none-match'] == etag) {
+        res.writeHead(304, { etag, ...extra });
+        res.end();
+        return;
+      }
       if (compress && !type.startsWith('image/') && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
-        body = brotli(`${target}\n${mount}`, body);
+        body = brotli(`${target}\n${mount}\n${etag}`, body);
         extra['content-encoding'] = 'br';
       }
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', etag, ...extra });
       res.end(body);
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain' });

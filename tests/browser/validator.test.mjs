@@ -19,6 +19,8 @@ const PAGES = {
   section: 'world',
   article: 'world/council-plan-1',
   'article (hy)': 'arm/world/council-plan-1-hy',
+  'live story': 'politics/residents-debate-2',
+  'live story (ru)': 'ru/politics/residents-debate-2-ru',
   search: 'search?q=council',
   'not found': 'no-such-page',
   'headlines widget': 'embed/section/world?count=3',

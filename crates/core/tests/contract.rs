@@ -360,3 +360,78 @@ fn a_pictures_newer_formats_are_checked_and_unknown_ones_dropped() {
     );
     assert_eq!(image.src, "https://news.example/api/en/img/p-1200.jpg");
 }
+
+/// Section 7: a live story, its pages of posts, and the marker on a summary.
+#[test]
+fn live_stories_posts_and_markers() {
+    let article = r#"{"slug":"talks","section":{"slug":"world","title":"World"},"title":"Talks",
+      "body":[],"live":{"status":"live","updated_at":"2025-04-09T13:40:00+04:00",
+      "posts":"../live/talks/latest.json",
+      "pinned":{"id":"p-1","published_at":"2025-04-09T12:00:00+04:00","body":[
+        {"type":"paragraph","content":[{"text":"Read this first"}]}]},
+      "key_events":[{"post":"p-2","title":"Talks resume","at":"2025-04-09T13:05:00+04:00"},
+                    {"title":"no post"}]}}"#;
+    let a: Article = decode(article, &format!("{BASE}articles/talks.json")).unwrap();
+    let live = a.live.expect("a live story");
+    assert_eq!(live.status, LiveStatus::Live);
+    assert_eq!(
+        live.posts.as_str(),
+        "https://news.example/api/en/live/talks/latest.json"
+    );
+    assert_eq!(live.pinned.unwrap().body.len(), 1);
+    assert_eq!(
+        live.key_events.len(),
+        1,
+        "the event without a post is skipped"
+    );
+
+    // A `live` the app cannot use (no posts, a status it does not know) leaves an
+    // ordinary article.
+    for broken in [
+        r#"{"status":"live"}"#,
+        r#"{"status":"paused","posts":"x.json"}"#,
+    ] {
+        let text = article.replace(
+            &article[article.find(r#"{"status""#).unwrap()..article.rfind('}').unwrap()],
+            broken,
+        );
+        let a: Article = decode(&text, BASE).unwrap();
+        assert!(a.live.is_none(), "{broken}");
+    }
+
+    let page = r#"{"posts":[
+        {"id":"p-3","published_at":"2025-04-09T13:30:00+04:00","title":"New","key_event":true,
+         "authors":[{"name":"A. Writer"}],"body":[{"type":"html","html":"<p onclick=x()>Hi<script>y()</script></p>"}]},
+        {"id":"p-2","deleted":true},
+        {"published_at":"2025-04-09T13:00:00+04:00","body":[]},
+        {"id":"p-1","updated_at":"soon","body":[{"type":"mystery"}]}],
+      "next":"2025-04-09T12-10-00.json"}"#;
+    let p: PostsPage = decode(page, &format!("{BASE}live/talks/latest.json")).unwrap();
+    let ids: Vec<&str> = p.posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["p-3", "p-2", "p-1"],
+        "a post without an id is skipped"
+    );
+    assert!(p.posts[0].key_event && !p.posts[0].deleted && p.posts[1].deleted);
+    assert_eq!(
+        serde_json::to_string(&p.posts[0].body).unwrap(),
+        r#"[{"type":"html","html":"<p>Hi</p>"}]"#
+    );
+    assert!(p.posts[2].updated_at.is_none());
+    assert_eq!(
+        p.next.unwrap().as_str(),
+        "https://news.example/api/en/live/talks/2025-04-09T12-10-00.json"
+    );
+    assert!(decode::<PostsPage>(r#"{"next":null}"#, BASE).is_err());
+
+    let summary = r#"{"top":[{"slug":"a","title":"A","section":{"slug":"w","title":"W"},"live":"live"},
+        {"slug":"b","title":"B","section":{"slug":"w","title":"W"},"live":"ended"},
+        {"slug":"c","title":"C","section":{"slug":"w","title":"W"},"live":"maybe"}]}"#;
+    let front: Front = decode(summary, BASE).unwrap();
+    let marks: Vec<Option<LiveStatus>> = front.top.iter().map(|s| s.live).collect();
+    assert_eq!(
+        marks,
+        [Some(LiveStatus::Live), Some(LiveStatus::Ended), None]
+    );
+}

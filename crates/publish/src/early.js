@@ -126,14 +126,15 @@
   };
   doc.addEventListener('pointerover', (e) => (e.pointerType == 'mouse' && internal(e)) && go());
   doc.addEventListener('focusin', (e) => e.target.matches(':focus-visible') && internal(e) && go());
-  doc.addEventListener('pointerdown', (e) => e.target.closest('.search-open, .section-feed .more') && go());
+  doc.addEventListener('pointerdown', (e) => e.target.closest('.search-open, .section-feed .more, .live .older') && go());
 
   doc.addEventListener('DOMContentLoaded', () => {
     sync();
     for (const b of all('.native-share')) b.hidden = !navigator.share;
-    // A feed's later stories need the app: it comes as the reader nears the feed's end
-    // (src/browser/near_end.rs, the same margin), whose own watch then loads them.
-    const end = doc.querySelector('.section-feed .more');
+    // A feed's later stories (and a live story's older posts) need the app: it comes as
+    // the reader nears the list's end (src/browser/near_end.rs, the same margin), whose
+    // own watch then loads them.
+    const end = doc.querySelector('.section-feed .more, .live .older');
     if (end && self.IntersectionObserver) {
       new IntersectionObserver((seen, watch) => seen[0].isIntersecting && (watch.disconnect(), go()), {
         rootMargin: 'NEAR_END_PXpx',
@@ -144,4 +145,7 @@
   // its lead photo with it, has loaded, so that it costs the first load nothing.
   const worker = navigator.serviceWorker;
   addEventListener('load', () => worker && worker.register(new URL('sw.js', doc.baseURI)).catch(() => {}));
+  // A story still live: its new posts are why the reader is here. The app comes once the
+  // page, its lead photo with it, has loaded, and looks for them (src/components/live).
+  addEventListener('load', () => doc.querySelector('[data-live]') && go());
 })();

@@ -188,6 +188,11 @@ pub fn rss<'a>(
         if let Some(t) = &article.published_at {
             xml.push_str(&format!("<pubDate>{}</pubDate>", t.rfc2822()));
         }
+        // When it last changed (a live story: its newest post), for readers that show
+        // an item updated: RSS 2.0 has no element for it, Atom's is the one they read.
+        if let Some(t) = &article.updated_at {
+            xml.push_str(&format!("<atom:updated>{}</atom:updated>", t.datetime()));
+        }
         for author in &article.authors {
             xml.push_str(&format!(
                 "<dc:creator xmlns:dc=\"http://purl.org/dc/elements/1.1/\">{}</dc:creator>",

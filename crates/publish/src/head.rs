@@ -5,8 +5,9 @@
 use serde_json::{Value, json};
 
 use newsfront::components::title::full_title;
-use newsfront_core::contract::{Article, Block, Image, SectionInfo};
+use newsfront_core::contract::{Article, Block, Image, Live, LiveStatus, PostsPage, SectionInfo};
 use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::live::anchor;
 use newsfront_core::logic::routes;
 
 use super::markup::{escape, script_json};
@@ -313,7 +314,66 @@ pub fn translations<'c, 't>(
         .collect()
 }
 
-pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
+/// A story's head; `posts`: a live story's newest page of posts (`LiveBlogPosting`).
+/// Updates in `liveBlogUpdate`: the newest, as search engines show a few.
+const LIVE_UPDATES: usize = 10;
+
+/// Makes `news` a `LiveBlogPosting` (a kind of article): when its coverage started (the
+/// story's publication), ended (once it has: its last update), and its newest posts,
+/// each a `BlogPosting` with its own address on the page.
+fn live_blog(news: &mut Value, live: &Live, posts: Option<&PostsPage>, url: &str) {
+    news["@type"] = json!("LiveBlogPosting");
+    if let Some(start) = news.get("datePublished").cloned() {
+        news["coverageStartTime"] = start;
+    }
+    if live.status == LiveStatus::Ended
+        && let Some(end) = live.updated_at.as_ref().map(|t| t.datetime())
+    {
+        news["coverageEndTime"] = json!(end);
+        news["dateModified"] = json!(end);
+    }
+    let updates: Vec<Value> = posts
+        .map(|p| p.posts.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter(|p| !p.deleted)
+        .take(LIVE_UPDATES)
+        .map(|p| {
+            let mut text = String::new();
+            p.body.iter().for_each(|b| b.text(&mut text));
+            let body = clip(&text, usize::MAX);
+            let mut update = json!({
+                "@type": "BlogPosting",
+                "headline": p.title.clone().unwrap_or_else(|| clip(&body, 110)),
+                "url": format!("{url}#{}", anchor(&p.id)),
+                "articleBody": body,
+            });
+            if let Some(at) = &p.published_at {
+                update["datePublished"] = json!(at.datetime());
+                let modified = p.updated_at.as_ref().unwrap_or(at);
+                update["dateModified"] = json!(modified.datetime());
+            }
+            if !p.authors.is_empty() {
+                update["author"] = p
+                    .authors
+                    .iter()
+                    .map(|a| json!({"@type": "Person", "name": a.name}))
+                    .collect();
+            }
+            update
+        })
+        .collect();
+    if !updates.is_empty() {
+        news["liveBlogUpdate"] = Value::Array(updates);
+    }
+}
+
+pub fn article(
+    ctx: &Context,
+    site: &EditionTree,
+    article: &Article,
+    posts: Option<&PostsPage>,
+) -> Head {
     let title = full_title(&article.title, &site.site.name);
     let description = describe(article);
     let own = (
@@ -403,6 +463,9 @@ pub fn article(ctx: &Context, site: &EditionTree, article: &Article) -> Head {
         news["author"] = Value::Array(authors);
     }
     news["image"] = json!([image.0]);
+    if let Some(live) = &article.live {
+        live_blog(&mut news, live, posts, &url);
+    }
     tags.json_ld(&news);
     let home = ctx.url(&routes::front(site.edition));
     let section_url = ctx.url(&routes::section(site.edition, &article.section.slug));

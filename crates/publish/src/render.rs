@@ -8,7 +8,7 @@ use std::rc::Rc;
 use newsfront::api::config::Config;
 use newsfront::api::handover;
 use newsfront::browser::router::Address;
-use newsfront_core::contract::{Article, paths};
+use newsfront_core::contract::{Article, PostsPage, paths};
 use newsfront_core::logic::routes;
 
 use crate::head::{self, Head};
@@ -59,7 +59,20 @@ pub(crate) fn run(run: &Run, plan: &mut Plan, report: &mut Report) {
                         .expect("a story of an edition in the tree");
                     let card = e.card_path().expect("a story in order");
                     page(&card, &head::widget(edition, &article.title), true)?;
-                    let head = head::article(ctx, edition, &article);
+                    // A live story's newest posts, for its structured data (the page
+                    // reads them too, so they are in its fingerprint).
+                    let posts = match article
+                        .live
+                        .as_ref()
+                        .and_then(|l| l.posts.as_str().strip_prefix(site.config.api_base()))
+                    {
+                        Some(path) => match reader.read(path)? {
+                            Some(text) => tree::decode::<PostsPage>(&site.config, &text, path).ok(),
+                            None => None,
+                        },
+                        None => None,
+                    };
+                    let head = head::article(ctx, edition, &article, posts.as_ref());
                     let at = e.page_path().expect("a story in order");
                     (page(&at, &head, false)?, Some(path))
                 }

@@ -39,6 +39,11 @@ fn page_path(edition: Edition, rest: &str) -> String {
 }
 
 /// The contents of every `<script type="application/ld+json">`, parsed.
+/// A story's own structured data: a `NewsArticle`, or a live story's `LiveBlogPosting`.
+fn is_article(v: &Value) -> bool {
+    v["@type"] == "NewsArticle" || v["@type"] == "LiveBlogPosting"
+}
+
 fn json_ld(html: &str) -> Vec<Value> {
     html.split("<script type=\"application/ld+json\">")
         .skip(1)
@@ -177,6 +182,7 @@ fn the_sitemap_lists_every_page_once() {
 fn every_story_page_has_its_head_tags_json_ld_text_and_documents() {
     let (dist, _) = demo();
     let articles = demo_articles();
+    let mut lives = 0;
     for (edition, article) in &articles {
         let (section, slug) = (
             article["section"]["slug"].as_str().unwrap(),
@@ -252,8 +258,32 @@ fn every_story_page_has_its_head_tags_json_ld_text_and_documents() {
         let ld = json_ld(&html);
         let news = ld
             .iter()
-            .find(|v| v["@type"] == "NewsArticle")
+            .find(|v| is_article(v))
             .unwrap_or_else(|| panic!("{path}: NewsArticle"));
+        // A live story is a LiveBlogPosting: its coverage, and its newest posts.
+        match article["live"]["status"].as_str() {
+            Some(status) => {
+                assert_eq!(news["@type"], "LiveBlogPosting", "{path}");
+                assert_eq!(news["coverageStartTime"], article["published_at"]);
+                let ended = status == "ended";
+                assert_eq!(news["coverageEndTime"].is_string(), ended, "{path}");
+                let updates = news["liveBlogUpdate"].as_array().expect("updates");
+                assert_eq!(updates.len(), 10, "{path}: the newest ten");
+                for u in updates {
+                    assert_eq!(u["@type"], "BlogPosting");
+                    assert!(u["headline"].as_str().is_some_and(|h| !h.is_empty()));
+                    assert!(u["articleBody"].as_str().is_some_and(|b| !b.is_empty()));
+                    assert!(u["datePublished"].is_string());
+                    let anchor = u["url"].as_str().unwrap().split_once('#').unwrap().1;
+                    assert!(
+                        html.contains(&format!("id=\"{anchor}\"")),
+                        "{path}: #{anchor}"
+                    );
+                }
+                lives += 1;
+            }
+            None => assert_eq!(news["@type"], "NewsArticle", "{path}"),
+        }
         assert_eq!(news["headline"], title);
         assert_eq!(news["datePublished"], article["published_at"]);
         assert_eq!(news["mainEntityOfPage"], url.as_str());
@@ -287,6 +317,7 @@ fn every_story_page_has_its_head_tags_json_ld_text_and_documents() {
             "{path}"
         );
     }
+    assert_eq!(lives, 6, "a live and an ended story in each edition");
 }
 
 #[test]
@@ -342,6 +373,19 @@ fn every_story_is_in_its_sections_rss_feed() {
                 date.len() >= 29 && date.as_bytes()[3] == b',',
                 "RFC 2822: {date}"
             );
+        }
+        // A story updated since (a live story by its newest post) says when.
+        if let Some(updated) = article["updated_at"].as_str() {
+            let doc = roxmltree::Document::parse(&xml).unwrap();
+            let item = doc
+                .descendants()
+                .find(|n| n.has_tag_name("item") && n.descendants().any(|l| l.text() == Some(&url)))
+                .unwrap();
+            let atom = item
+                .children()
+                .find(|n| n.has_tag_name(("http://www.w3.org/2005/Atom", "updated")))
+                .and_then(|n| n.text());
+            assert_eq!(atom, Some(updated), "{url}");
         }
     }
     for edition in Edition::ALL {
@@ -530,7 +574,7 @@ fn hostile_content_in_a_pre_rendered_page_runs_nothing() {
         "the text after each vector shows"
     );
     let ld = json_ld(&html);
-    let news = ld.iter().find(|v| v["@type"] == "NewsArticle").unwrap();
+    let news = ld.iter().find(|v| is_article(v)).unwrap();
     assert_eq!(news["headline"], nasty, "JSON-LD keeps the text, escaped");
     assert_eq!(meta(&html, "property", "og:title").as_deref(), Some(nasty));
     assert!(html.contains("<title>&lt;/title&gt;&lt;/script&gt;"));
@@ -647,10 +691,7 @@ fn a_large_raster_photo_is_the_preview_and_a_small_one_is_not() {
         meta(&large, "property", "og:image:alt").as_deref(),
         Some("A harbour at dawn")
     );
-    let news = json_ld(&large)
-        .into_iter()
-        .find(|v| v["@type"] == "NewsArticle")
-        .unwrap();
+    let news = json_ld(&large).into_iter().find(is_article).unwrap();
     assert_eq!(news["image"][0].as_str(), Some(image.as_str()));
     let small = head("world/residents-debate-7");
     assert_eq!(

@@ -382,12 +382,7 @@ fn a_document_changed_renders_exactly_the_pages_that_read_it() {
     apply(&api, &Op::Rename, 1);
     let report = build(&dist, &api);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
-    let pages: Vec<&str> = report
-        .changes
-        .iter()
-        .filter_map(|c| c.strip_prefix("+ "))
-        .filter(|c| c.ends_with("index.html"))
-        .collect();
+    let pages = pages_written(&report);
     let english_sections = read(&api, "en/site.json")["sections"]
         .as_array()
         .unwrap()
@@ -454,4 +449,49 @@ proptest! {
         std::fs::remove_dir_all(&clean).unwrap();
         std::fs::remove_dir_all(&api).unwrap();
     }
+}
+
+/// The pages a run wrote (added or rewritten).
+fn pages_written(report: &newsfront_publish::Report) -> Vec<&str> {
+    report
+        .changes
+        .iter()
+        .filter_map(|c| c.strip_prefix("+ "))
+        .filter(|c| c.ends_with("index.html"))
+        .collect()
+}
+
+/// A live story's new post (issue #30) is an ordinary publish: the story's page (and its
+/// card) in each edition, no other page, and the newest posts handed over in it.
+#[test]
+fn a_live_post_renders_only_the_live_story() {
+    let api = tree("live", 20);
+    let dist = temp_dir("live-dist");
+    build(&dist, &api);
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_demo-gen"))
+        .args(["--live-update", "--step", "1", "--out"])
+        .arg(&api)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let report = build(&dist, &api);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let pages = pages_written(&report);
+    let live: Vec<String> = ["en", "ru", "hy"]
+        .iter()
+        .map(|lang| read(&api, &format!("{lang}/front.json"))["top"][0]["slug"].clone())
+        .map(|s| format!("/{}/", s.as_str().unwrap()))
+        .collect();
+    assert_eq!(pages.len(), 6, "{pages:?}");
+    for slug in &live {
+        assert_eq!(
+            pages.iter().filter(|p| p.contains(slug.as_str())).count(),
+            2,
+            "{slug}: {pages:?}"
+        );
+    }
+    assert_eq!(report.documents_read, 3, "the three live stories");
+    let page = std::fs::read_to_string(dist.join(format!("world{}index.html", live[0]))).unwrap();
+    let newest = read(&api, &format!("en/live{}latest.json", live[0]))["posts"][0]["id"].clone();
+    assert!(page.contains(&format!("id=\"post-{}\"", newest.as_str().unwrap())));
 }

@@ -14,8 +14,9 @@ use newsfront_core::contract::Block;
 
 pub use inline::Inlines;
 
-#[component]
-pub fn Body(blocks: Vec<Block>) -> impl IntoView {
+/// The blocks in order. A plain function, not a component: a story and each post of a
+/// live story use it, and the props machinery cost more than the call.
+pub fn body(blocks: Vec<Block>) -> impl IntoView {
     blocks.into_iter().map(block).collect_view()
 }
 

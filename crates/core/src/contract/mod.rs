@@ -1,4 +1,4 @@
-//! Types of the backend's JSON contract (`shared/api-contract.md`, v1), decoded with serde.
+//! Types of the backend's JSON contract (`shared/api-contract.md`, v1.1), decoded with serde.
 //!
 //! Tolerance the contract asks for: unknown fields are ignored (serde's default), optional
 //! fields may be absent or `null`, body blocks of an unknown `type` are skipped. Beyond the
@@ -9,7 +9,7 @@
 //! Every URL is checked as it is decoded (`url`): a view gets a link it may follow or a
 //! source it may load, never the backend's string. The backend's paths are `paths`.
 //!
-//! The same types serialise the demo tree (`crates/publish/src/bin/demo_gen.rs`), so the demo can never
+//! The same types serialise the demo tree (`crates/publish/src/bin/demo_gen/`), so the demo can never
 //! drift from what the app decodes.
 
 use serde::de::{DeserializeOwned, Deserializer};
@@ -72,6 +72,15 @@ pub struct Site {
     pub search: Option<SearchConfig>,
     #[serde(default, deserialize_with = "lenient_vec")]
     pub ads: Vec<AdSpec>,
+    /// Beyond the contract: how often, in seconds, an open live story asks for its
+    /// newest posts again (`components::live` keeps it within 5 s to 10 min; 30 s when
+    /// absent). A newsroom tunes it to its CDN's cache time and its own pace.
+    #[serde(
+        default,
+        deserialize_with = "lenient_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub live_poll_seconds: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -210,6 +219,14 @@ pub struct Summary {
     pub image: Option<Image>,
     #[serde(default, deserialize_with = "lenient_opt")]
     pub views: Option<u64>,
+    /// Section 7: a live story's state, for the LIVE marker of lists. An unknown value
+    /// is no marker.
+    #[serde(
+        default,
+        deserialize_with = "lenient_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub live: Option<LiveStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -300,6 +317,12 @@ pub struct Author {
     pub name: String,
 }
 
+/// The authors' names as a byline reads them: "A. Writer, B. Writer".
+pub fn byline(authors: &[Author]) -> String {
+    let names: Vec<&str> = authors.iter().map(|a| a.name.as_str()).collect();
+    names.join(", ")
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tag {
     pub slug: String,
@@ -339,6 +362,95 @@ pub struct Article {
     pub related: Vec<Summary>,
     #[serde(default, deserialize_with = "lenient_vec")]
     pub translations: Vec<Translation>,
+    /// Section 7: present on a live story. One that does not decode (no `posts`) leaves
+    /// an ordinary article rather than no story.
+    #[serde(
+        default,
+        deserialize_with = "lenient_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub live: Option<Live>,
+}
+
+/// Section 7: whether the newsroom still posts to a live story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LiveStatus {
+    Live,
+    Ended,
+}
+
+/// Section 7: what makes an article a live story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Live {
+    pub status: LiveStatus,
+    #[serde(default, deserialize_with = "lenient_opt")]
+    pub updated_at: Option<Timestamp>,
+    /// The newest page of posts, resolved against the article's URL.
+    pub posts: FetchUrl,
+    #[serde(
+        default,
+        deserialize_with = "lenient_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pinned: Option<Post>,
+    #[serde(default, deserialize_with = "lenient_vec")]
+    pub key_events: Vec<KeyEvent>,
+}
+
+/// A post the reader can jump to from the story's key events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyEvent {
+    pub post: String,
+    pub title: String,
+    #[serde(default, deserialize_with = "lenient_opt")]
+    pub at: Option<Timestamp>,
+}
+
+/// One post of a live story. A take-down (`"deleted": true`) keeps only its `id`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Post {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+    #[serde(
+        default,
+        deserialize_with = "lenient_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub published_at: Option<Timestamp>,
+    #[serde(
+        default,
+        deserialize_with = "lenient_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub authors: Vec<Author>,
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub body: Vec<Block>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub key_event: bool,
+}
+
+/// Section 7: a page of a live story's posts, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostsPage {
+    #[serde(deserialize_with = "lenient_vec")]
+    pub posts: Vec<Post>,
+    /// The next older page, resolved against this one; `None` on the oldest.
+    #[serde(default, deserialize_with = "lenient_opt")]
+    pub next: Option<FetchUrl>,
 }
 
 /// What the pre-render step's inventory needs of an article: its place, dates and
@@ -579,6 +691,7 @@ impl ApiDocument for FeedListing {}
 impl ApiDocument for SearchResults {}
 impl ApiDocument for Article {}
 impl ApiDocument for ArticleHead {}
+impl ApiDocument for PostsPage {}
 
 /// Decodes a document fetched from `url`, checking its URLs: those that load something
 /// (images, `next`, search) resolved against `url`, links against `page` (the page's

@@ -46,6 +46,11 @@ impl Timestamp {
         )
     }
 
+    /// The clock time alone, e.g. "12:58" (a live story's key events, all of one day or two).
+    pub fn clock(&self) -> String {
+        format!("{:02}:{:02}", self.at.hour(), self.at.minute())
+    }
+
     /// The RFC 2822 form RSS asks for, e.g. "Wed, 09 Apr 2025 12:58:00 +0400".
     pub fn rfc2822(&self) -> String {
         const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

@@ -78,6 +78,24 @@ pub struct Text {
     pub close: &'static str,
     pub crashed: &'static str,
     pub reload: &'static str,
+    pub live: &'static str,
+    /// A live story's marker, and once the newsroom stopped posting.
+    pub live_ended: &'static str,
+    pub key_events: &'static str,
+    pub all_key_events: &'static str,
+    pub pinned_post: &'static str,
+    pub posts_heading: &'static str,
+    pub older_posts: &'static str,
+    pub fail_posts: &'static str,
+    pub fail_updates: &'static str,
+    /// "3 new updates" (one, few, many): posts that arrived on a live story.
+    pub update_one: &'static str,
+    pub update_few: &'static str,
+    pub update_many: &'static str,
+    /// A post's time while fresh: "just now", "3 min ago", "2 h ago".
+    pub just_now: &'static str,
+    pub minutes_ago: &'static str,
+    pub hours_ago: &'static str,
 }
 
 pub const EN: Text = Text {
@@ -154,6 +172,21 @@ pub const EN: Text = Text {
     close: "Close",
     crashed: "Something went wrong and this page stopped working.",
     reload: "Reload the page",
+    live: "Live",
+    live_ended: "Ended",
+    key_events: "Key events",
+    all_key_events: "All key events",
+    pinned_post: "Pinned",
+    posts_heading: "Latest updates",
+    older_posts: "Older updates",
+    fail_posts: "The updates could not be loaded.",
+    fail_updates: "New updates could not be checked for. What is shown stays.",
+    update_one: "new update",
+    update_few: "new updates",
+    update_many: "new updates",
+    just_now: "just now",
+    minutes_ago: "min ago",
+    hours_ago: "h ago",
 };
 
 pub const RU: Text = Text {
@@ -230,6 +263,21 @@ pub const RU: Text = Text {
     close: "Закрыть",
     crashed: "Что-то пошло не так, и страница перестала работать.",
     reload: "Перезагрузить страницу",
+    live: "Онлайн",
+    live_ended: "Завершено",
+    key_events: "Главные события",
+    all_key_events: "Все главные события",
+    pinned_post: "Закреплено",
+    posts_heading: "Последние обновления",
+    older_posts: "Более ранние обновления",
+    fail_posts: "Не удалось загрузить обновления.",
+    fail_updates: "Не удалось проверить новые обновления. Показанное останется на месте.",
+    update_one: "новое обновление",
+    update_few: "новых обновления",
+    update_many: "новых обновлений",
+    just_now: "только что",
+    minutes_ago: "мин назад",
+    hours_ago: "ч назад",
 };
 
 pub const HY: Text = Text {
@@ -306,6 +354,21 @@ pub const HY: Text = Text {
     close: "Փակել",
     crashed: "Ինչ-որ բան այն չէ, և էջը դադարեց աշխատել։",
     reload: "Վերաբեռնել էջը",
+    live: "Ուղիղ",
+    live_ended: "Ավարտված",
+    key_events: "Հիմնական իրադարձություններ",
+    all_key_events: "Բոլոր հիմնական իրադարձությունները",
+    pinned_post: "Ամրացված",
+    posts_heading: "Վերջին թարմացումները",
+    older_posts: "Ավելի վաղ թարմացումներ",
+    fail_posts: "Չհաջողվեց բեռնել թարմացումները։",
+    fail_updates: "Չհաջողվեց ստուգել նոր թարմացումները։ Ցուցադրվածը կմնա։",
+    update_one: "նոր թարմացում",
+    update_few: "նոր թարմացում",
+    update_many: "նոր թարմացում",
+    just_now: "հենց նոր",
+    minutes_ago: "րոպե առաջ",
+    hours_ago: "ժամ առաջ",
 };
 
 pub fn text(edition: Edition) -> &'static Text {
@@ -334,6 +397,25 @@ fn counted(edition: Edition, n: usize, [one, few, many]: [&str; 3]) -> String {
 pub fn results(edition: Edition, n: usize) -> String {
     let t = text(edition);
     counted(edition, n, [t.result_one, t.result_few, t.result_many])
+}
+
+/// "3 new updates", for posts that arrived on a live story.
+pub fn new_updates(edition: Edition, n: usize) -> String {
+    let t = text(edition);
+    counted(edition, n, [t.update_one, t.update_few, t.update_many])
+}
+
+/// How long ago a post was published, while that reads better than the clock: under a
+/// minute, in minutes under an hour, in hours under twelve; `None` after (or for a time
+/// ahead of the reader's clock by more than a minute, which a wrong clock gives).
+pub fn ago(edition: Edition, seconds: i64) -> Option<String> {
+    let t = text(edition);
+    match seconds {
+        -60..60 => Some(t.just_now.to_string()),
+        60..3600 => Some(format!("{} {}", seconds / 60, t.minutes_ago)),
+        3600..43200 => Some(format!("{} {}", seconds / 3600, t.hours_ago)),
+        _ => None,
+    }
 }
 
 /// "3 new stories", for the control that shows them.
@@ -423,6 +505,21 @@ mod tests {
             close,
             crashed,
             reload,
+            live,
+            live_ended,
+            key_events,
+            all_key_events,
+            pinned_post,
+            posts_heading,
+            older_posts,
+            fail_posts,
+            fail_updates,
+            update_one,
+            update_few,
+            update_many,
+            just_now,
+            minutes_ago,
+            hours_ago,
         } = *t;
         vec![
             skip_to_content,
@@ -498,6 +595,21 @@ mod tests {
             close,
             crashed,
             reload,
+            live,
+            live_ended,
+            key_events,
+            all_key_events,
+            pinned_post,
+            posts_heading,
+            older_posts,
+            fail_posts,
+            fail_updates,
+            update_one,
+            update_few,
+            update_many,
+            just_now,
+            minutes_ago,
+            hours_ago,
         ]
     }
 
@@ -540,6 +652,20 @@ mod tests {
         assert_eq!(new_stories(Edition::Ru, 2), "2 новые новости");
         assert_eq!(new_stories(Edition::Ru, 5), "5 новых новостей");
         assert_eq!(new_stories(Edition::Ru, 21), "21 новая новость");
+        assert_eq!(new_updates(Edition::En, 3), "3 new updates");
+        assert_eq!(new_updates(Edition::Ru, 3), "3 новых обновления");
+        assert_eq!(new_updates(Edition::Ru, 11), "11 новых обновлений");
+    }
+
+    #[test]
+    fn a_fresh_post_says_how_long_ago() {
+        assert_eq!(ago(Edition::En, 20).as_deref(), Some("just now"));
+        assert_eq!(ago(Edition::En, -30).as_deref(), Some("just now"));
+        assert_eq!(ago(Edition::En, 185).as_deref(), Some("3 min ago"));
+        assert_eq!(ago(Edition::Ru, 7300).as_deref(), Some("2 ч назад"));
+        assert_eq!(ago(Edition::Hy, 600).as_deref(), Some("10 րոպե առաջ"));
+        assert_eq!(ago(Edition::En, 43200), None);
+        assert_eq!(ago(Edition::En, -3600), None);
     }
 
     #[test]

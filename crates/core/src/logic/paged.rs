@@ -113,6 +113,7 @@ mod tests {
             published_at: None,
             image: None,
             views: None,
+            live: None,
         }
     }
 

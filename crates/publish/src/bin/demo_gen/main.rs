@@ -20,6 +20,8 @@ use newsfront_core::contract::*;
 use newsfront_core::logic::dates::Timestamp;
 use newsfront_publish::cli;
 
+mod live;
+
 // The demo's own URLs, relative where they point into the tree: checked as the app
 // checks what it decodes, and written as they are.
 fn link(raw: &str) -> Link {
@@ -452,17 +454,24 @@ fn slug(lang: &Lang, s: &Story) -> String {
     }
 }
 
+/// When the demo's story `s` was published (for a live story: when its coverage began).
 fn time(s: &Story) -> Timestamp {
     // Newest first: story 0 was published most recently, one every 97 minutes before.
-    let minutes_back = s.index as i64 * 97;
-    let start = 20_783 * 24 * 60 + 9 * 60; // 2026-11-26 09:00 in minutes since the epoch
-    let t = start - minutes_back;
-    let (days, mins) = (t.div_euclid(1440), t.rem_euclid(1440));
+    wall_clock(START - s.index as i64 * 97, 0)
+}
+
+/// 2026-11-26 09:00 in the newsroom's minutes since the epoch.
+const START: i64 = 20_783 * 24 * 60 + 9 * 60;
+
+/// The newsroom's wall-clock time `minutes` (and `seconds`) since the epoch, at its
+/// offset, +04:00.
+fn wall_clock(minutes: i64, seconds: i64) -> Timestamp {
+    let (days, mins) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
     // 2,440,588 is 1970-01-01's Julian day.
     let date = time::Date::from_julian_day(2_440_588 + days as i32).expect("a date in range");
     let (y, m, d) = (date.year(), u8::from(date.month()), date.day());
     Timestamp::parse(&format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:00+04:00",
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{seconds:02}+04:00",
         mins / 60,
         mins % 60
     ))
@@ -523,6 +532,7 @@ fn summary(lang: &Lang, s: &Story, depth: &str) -> Summary {
         published_at: Some(time(s)),
         image: (s.index % 5 != 4).then(|| image(lang, s, depth)),
         views: Some((s.index as u64 * 7919) % 5000 + 40),
+        live: live::status(s),
     }
 }
 
@@ -645,13 +655,17 @@ fn body(lang: &Lang, s: &Story, all: &[Story]) -> Vec<Block> {
     blocks
 }
 
+/// Writes `value` as the file at `path`, whole or not at all (a tree being served may be
+/// read at any moment: `--live-update`).
 fn write(path: &Path, value: &impl serde::Serialize) {
     fs::create_dir_all(path.parent().expect("has a parent")).expect("create folder");
+    let part = path.with_extension("json.part");
     fs::write(
-        path,
+        &part,
         serde_json::to_string_pretty(value).expect("serialise"),
     )
     .expect("write file");
+    fs::rename(&part, path).expect("put the file in place");
 }
 
 /// `full`: the whole tree; otherwise site.json, front page and search index only.
@@ -678,6 +692,7 @@ fn generate(out: &Path, per_edition: usize, full: bool, page_size: usize) {
                     &root.join(format!("articles/{}.json", article.slug)),
                     &article,
                 );
+                live::write_posts(lang, s, &root);
             }
             index.push(serde_json::json!({
                 "slug": sum.slug,
@@ -757,17 +772,19 @@ fn site(lang: &Lang) -> Site {
             width: 728,
             height: 90,
         }],
+        // The demo's live story changes every 20-30 s (`scripts/serve.sh`): looked for
+        // twice as often as a newsroom's default, so that a newcomer sees it.
+        live_poll_seconds: Some(15),
     }
 }
 
-/// An edition's front page: the five newest, then four from each section.
+/// An edition's front page: the five newest (a live story first: breaking news leads),
+/// then four from each section.
 fn front(lang: &Lang, stories: &[Story]) -> Front {
+    let mut top: Vec<&Story> = stories.iter().take(5).collect();
+    top.sort_by_key(|s| live::status(s) != Some(LiveStatus::Live));
     Front {
-        top: stories
-            .iter()
-            .take(5)
-            .map(|s| summary(lang, s, "../"))
-            .collect(),
+        top: top.into_iter().map(|s| summary(lang, s, "../")).collect(),
         sections: SECTIONS
             .iter()
             .enumerate()
@@ -818,6 +835,7 @@ fn feed_pages(lang: &Lang, stories: &[Story], page_size: usize, root: &Path) {
 
 /// A story's whole document.
 fn article(lang: &Lang, s: &Story, sum: &Summary, stories: &[Story]) -> Article {
+    let live = live::of(lang, s);
     let related = stories
         .iter()
         .filter(|o| o.section == s.section && o.index != s.index)
@@ -831,20 +849,33 @@ fn article(lang: &Lang, s: &Story, sum: &Summary, stories: &[Story]) -> Article 
         title: sum.title.clone(),
         lead: sum.lead.clone(),
         published_at: sum.published_at.clone(),
-        // Every seventh story was updated when the next one came out.
-        updated_at: (s.index.is_multiple_of(7) && s.index > 0).then(|| {
-            time(&Story {
-                index: s.index - 1,
-                section: s.section,
-            })
-        }),
+        // A live story was updated by its newest post; every seventh other story when
+        // the next one came out.
+        updated_at: live
+            .as_ref()
+            .and_then(|l| l.updated_at.clone())
+            .or_else(|| {
+                (s.index.is_multiple_of(7) && s.index > 0).then(|| {
+                    time(&Story {
+                        index: s.index - 1,
+                        section: s.section,
+                    })
+                })
+            }),
         authors: vec![Author {
             name: lang.authors[s.index % 4].to_string(),
         }],
         source: Some(lang.site_name.to_string()),
         views: sum.views,
         image: sum.image.as_ref().map(|_| image(lang, s, "../../")),
-        body: body(lang, s, stories),
+        // A live story's text is a short summary above its posts.
+        body: {
+            let mut blocks = body(lang, s, stories);
+            if live.is_some() {
+                blocks.truncate(2);
+            }
+            blocks
+        },
         tags: vec![
             Tag {
                 slug: lang.tags[s.index % 4].0.into(),
@@ -864,6 +895,7 @@ fn article(lang: &Lang, s: &Story, sum: &Summary, stories: &[Story]) -> Article 
                 slug: slug(l, s),
             })
             .collect(),
+        live,
     }
 }
 
@@ -875,6 +907,12 @@ demo-gen: writes the demo backend, a static tree of the API contract in three ed
   --page-size N    stories per feed page (default: 10)
   --index-only     only what search needs: site.json, the front page, the search index
   --vocabulary     titles and text from Debian's word lists, Zipf-spread (benchmarks)
+  --live-posts N   posts of each edition's live story (default: 240)
+  --live-update    change the live story of each edition in the tree at --out (not
+                   cleared): a new post, now and then a correction or a take-down
+  --every SECONDS  with --live-update: again and again, every SECONDS to SECONDS + 10
+  --step N         with --live-update: which change (default 0): every fifth is a
+                   correction (4, 9, ...), every ninth a take-down (8, 17, ...)
 ";
 
 fn main() -> ExitCode {
@@ -882,6 +920,9 @@ fn main() -> ExitCode {
     let mut articles = 144;
     let mut full = true;
     let mut page_size = PAGE_SIZE;
+    let mut live_update = false;
+    let mut every: Option<u64> = None;
+    let mut first_step = 0;
     let parsed = cli::parse("demo-gen", USAGE, |name, p| {
         match name {
             "out" => out = cli::value(p)?,
@@ -893,6 +934,10 @@ fn main() -> ExitCode {
                 }
             }
             "index-only" => full = false,
+            "live-posts" => live::set_posts(cli::value(p)?),
+            "live-update" => live_update = true,
+            "every" => every = Some(cli::value(p)?),
+            "step" => first_step = cli::value(p)?,
             "vocabulary" => {
                 let lists = [
                     ("en", "/usr/share/dict/american-english-large"),
@@ -908,6 +953,14 @@ fn main() -> ExitCode {
     });
     if let Err(code) = parsed {
         return code;
+    }
+    if live_update {
+        for step in first_step.. {
+            live::update(&out, step);
+            let Some(every) = every else { break };
+            std::thread::sleep(std::time::Duration::from_secs(every + step * 7 % 11));
+        }
+        return ExitCode::SUCCESS;
     }
     if out.exists() {
         fs::remove_dir_all(&out).expect("clear the output folder");
