@@ -29,9 +29,9 @@ const CRITICAL_BUDGET_KB = 12.5;
 // 191.0 with the glue minified (scripts/build/postbuild.sh: 6.2 KB, not 7.6) and the
 // standard's tokenizer in the Wasm (issue #33: 1.3 KB, paid for by wasm-opt settings in
 // index.html; the Wasm 184.6 KB as before); 190.8 with std's optimize_for_size (the Wasm
-// 184.4). 208.8 with live stories (issue #30, the Wasm 202.4: their contract types and
+// 184.4). 209.1 with live stories (issue #30, the Wasm 202.7: their contract types and
 // decoding, the posts' merging, polling, the views; measured by part in the issue's note).
-const APP_BUDGET_KB = 209;
+const APP_BUDGET_KB = 209.5;
 const WASM_GOAL_KB = 150;
 const LOADER_BUDGET_KB = 3;
 // Issue #18: a widget costs what static content costs.

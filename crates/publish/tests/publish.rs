@@ -491,7 +491,13 @@ fn a_live_post_renders_only_the_live_story() {
         );
     }
     assert_eq!(report.documents_read, 3, "the three live stories");
-    let page = std::fs::read_to_string(dist.join(format!("world{}index.html", live[0]))).unwrap();
+    let section = read(&api, "en/front.json")["top"][0]["section"]["slug"].clone();
+    let page = std::fs::read_to_string(dist.join(format!(
+        "{}{}index.html",
+        section.as_str().unwrap(),
+        live[0]
+    )))
+    .unwrap();
     let newest = read(&api, &format!("en/live{}latest.json", live[0]))["posts"][0]["id"].clone();
     assert!(page.contains(&format!("id=\"post-{}\"", newest.as_str().unwrap())));
 }
