@@ -254,8 +254,7 @@ pub fn LiveBlog(live: Live) -> impl IntoView {
             </li>
         }
     };
-    let event_list = move || {
-        let mut first = events();
+    let event_list = move |mut first: Vec<KeyEvent>| {
         let rest = first.split_off(first.len().min(KEY_EVENTS_SHOWN));
         view! { class = class,
             <ol>{first.into_iter().map(event_item).collect_view()}</ol>
@@ -267,19 +266,22 @@ pub fn LiveBlog(live: Live) -> impl IntoView {
             })}
         }
     };
-    let has_events = move || !events().is_empty();
     let now: Signal<f64> = now.into();
 
     view! { class = class,
         // `data-live`: the page's own script starts the app once the page has loaded
         // (crates/publish/src/early.js), for the updates, which are why a reader is here.
         <section class="live" aria-labelledby="live-heading" data-live=poll_now.is_some().then_some("")>
-            {move || has_events().then(|| view! { class = class,
-                <nav class="events" aria-labelledby="events-heading">
-                    <h2 id="events-heading">{move || reader.text().key_events}</h2>
-                    {event_list}
-                </nav>
-            })}
+            // The list once per change of the posts: it reads them all.
+            {move || {
+                let list = events();
+                (!list.is_empty()).then(|| view! { class = class,
+                    <nav class="events" aria-labelledby="events-heading">
+                        <h2 id="events-heading">{move || reader.text().key_events}</h2>
+                        {event_list(list)}
+                    </nav>
+                })
+            }}
             {pinned.map(|post| view! { class = class,
                 <div class="pinned">{post_view(post, now, true)}</div>
             })}

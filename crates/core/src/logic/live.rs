@@ -20,8 +20,6 @@ pub struct Timeline {
     removed: HashSet<String>,
     /// The next older page; `None` once the oldest is in.
     pub older: Option<FetchUrl>,
-    /// Whether the oldest page is in (an older page's `next` was `None`).
-    pub complete: bool,
 }
 
 /// What one fetch of the newest page changed.
@@ -37,7 +35,6 @@ impl Timeline {
     /// The story's first view: its newest page.
     pub fn new(latest: PostsPage) -> Timeline {
         let mut timeline = Timeline {
-            complete: latest.next.is_none(),
             older: latest.next.clone(),
             ..Timeline::default()
         };
@@ -112,7 +109,6 @@ impl Timeline {
                 None => self.posts.push(post),
             }
         }
-        self.complete = page.next.is_none();
         self.older = page.next;
     }
 
@@ -214,7 +210,7 @@ mod tests {
     fn new_posts_go_on_top_or_wait_while_the_reader_is_further_down() {
         let mut t = Timeline::new(page(vec![post("b", None), post("a", None)], Some("1.json")));
         assert_eq!(ids(&t.posts), ["b", "a"]);
-        assert!(!t.complete);
+        assert!(t.older.is_some());
         let m = t.merge(page(vec![post("c", None), post("b", None)], None), false);
         assert_eq!((m.added, m.held), (1, 0));
         assert_eq!(ids(&t.posts), ["c", "b", "a"]);
@@ -243,7 +239,7 @@ mod tests {
         t.push_older(page(vec![post("a", None), post("z", None)], None));
         assert_eq!(t.posts[1].title.as_deref(), Some("Fixed"));
         assert_eq!(ids(&t.posts), ["b", "a", "z"]);
-        assert!(t.complete);
+        assert!(t.older.is_none(), "the oldest page is in");
     }
 
     #[test]
