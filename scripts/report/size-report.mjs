@@ -20,8 +20,9 @@ import { startServer } from '../../tests/browser/static-server.mjs';
 // Issue #29's floor for the critical first load is 30 KB; the gate holds what we reached
 // (11.5 KB: 12.8 before the hand-over documents were compacted and cut to what the page
 // used); 12.4 with the styles of live stories and of the front page's compact cards
-// (issue #30: every page inlines the site's whole stylesheet, 0.4 KB of it theirs).
-const CRITICAL_BUDGET_KB = 12.5;
+// (issue #30: every page inlines the site's whole stylesheet, 0.4 KB of it theirs);
+// 12.6 with the styles of a live story's older pages (issue #30, reached without scripts).
+const CRITICAL_BUDGET_KB = 12.7;
 // The app: 195.6 KB before issue #29 (187.9 KB of it Wasm); its goal is a Wasm of
 // 150 KB, not met. 196.5 KB with what the take-over now carries over from the page's own
 // script (an open search dialog, typed text, the reader's settings: 0.9 KB); 192.6 once
@@ -30,8 +31,11 @@ const CRITICAL_BUDGET_KB = 12.5;
 // standard's tokenizer in the Wasm (issue #33: 1.3 KB, paid for by wasm-opt settings in
 // index.html; the Wasm 184.6 KB as before); 190.8 with std's optimize_for_size (the Wasm
 // 184.4). 209.1 with live stories (issue #30, the Wasm 202.7: their contract types and
-// decoding, the posts' merging, polling, the views; measured by part in the issue's note).
-const APP_BUDGET_KB = 209.5;
+// decoding, the posts' merging, polling, the views; measured by part in the issue's note);
+// 213.6 with a live story's older pages at addresses of their own (the Wasm 207.2: the
+// route and its page 2.7 KB; links for readers without scripts, shared posts, the key
+// events' memo 2.0 KB); 213.8 with the live marker in search results.
+const APP_BUDGET_KB = 214.3;
 const WASM_GOAL_KB = 150;
 const LOADER_BUDGET_KB = 3;
 // Issue #18: a widget costs what static content costs.

@@ -87,6 +87,11 @@ fn page_view(edition: Edition, page: Route) -> AnyView {
         Route::Article { section, slug } => {
             view! { <ArticlePage edition section slug/> }.into_any()
         }
+        Route::LiveUpdates {
+            section,
+            slug,
+            page,
+        } => view! { <ArticlePage edition section slug updates=page/> }.into_any(),
         Route::EmbedSection { section } => view! { <HeadlinesWidget edition section/> }.into_any(),
         Route::EmbedArticle { section, slug } => {
             view! { <StoryWidget edition section slug/> }.into_any()

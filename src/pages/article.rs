@@ -20,6 +20,7 @@ use crate::components::story_card::StoryCard;
 use crate::components::telegram_follow::TelegramFollow;
 use crate::components::text_size::TextSize;
 use crate::components::title::Title;
+use crate::pages::live_updates::older_updates;
 use crate::pages::not_found::NotFound;
 use crate::state::Reader;
 use crate::state::Translations;
@@ -29,8 +30,15 @@ use newsfront_core::contract::{Article, byline};
 use newsfront_core::logic::edition::Edition;
 use newsfront_core::logic::routes;
 
+/// `updates`: an older page of a live story's posts, by name (`pages::live_updates`),
+/// shown instead of the story.
 #[component]
-pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl IntoView {
+pub fn ArticlePage(
+    edition: Edition,
+    section: String,
+    slug: String,
+    #[prop(optional)] updates: Option<String>,
+) -> impl IntoView {
     let reader = Reader::get();
     let article =
         api::Fetched::<Article>::new(move || config::api_path(&paths::article(edition, &slug)));
@@ -61,7 +69,10 @@ pub fn ArticlePage(edition: Edition, section: String, slug: String) -> impl Into
         Some(Ok(a)) => {
             crate::browser::scroll_memory::restore_after_render();
             let section = section.clone();
-            view! { <Staged><Story edition article=a section/></Staged> }.into_any()
+            match updates.clone() {
+                Some(name) => older_updates(edition, a, section, name),
+                None => view! { <Staged><Story edition article=a section/></Staged> }.into_any(),
+            }
         }
     }
     }
@@ -222,7 +233,10 @@ fn Story(edition: Edition, article: Article, section: String) -> impl IntoView {
             <div class="body">
                 <Staged>{body(article.body)}</Staged>
             </div>
-            {article.live.map(|live| view! { <Staged><LiveBlog live/></Staged> })}
+            {article.live.map(|live| {
+                let (section, slug) = (article.section.slug.clone(), article.slug.clone());
+                view! { <Staged><LiveBlog live edition section slug/></Staged> }
+            })}
             <Staged>
                 <div class="credits">
                     {(!authors.is_empty()).then(|| view! { class = class,

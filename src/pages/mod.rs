@@ -4,5 +4,6 @@
 
 pub mod article;
 pub mod front;
+pub mod live_updates;
 pub mod not_found;
 pub mod section;

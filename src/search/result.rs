@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::browser::router::href;
+use crate::components::live_marker::live_marker;
 use crate::components::published::Published;
 use crate::search::marked_text::MarkedText;
 use crate::state::SiteData;
@@ -70,6 +71,7 @@ pub fn SearchResult(
             </a>
             {lead}
             <p class="meta">
+                {story.live.map(|status| view! { {live_marker(status)} " " })}
                 {section}
                 {story.published_at.map(|at| view! { " · " <Published at date_only=true/> })}
             </p>

@@ -144,7 +144,7 @@ fn summary(a: IndexedArticle) -> Summary {
         published_at: a.published_at,
         image: None,
         views: None,
-        live: None,
+        live: a.live,
     }
 }
 

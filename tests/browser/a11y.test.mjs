@@ -8,9 +8,9 @@ import { axe, useBrowser, watchedPage } from './harness.mjs';
 const env = useBrowser();
 
 const PAGES = {
-  en: ['', 'world', 'world/council-plan-1', 'politics/residents-debate-2', 'no/such/page/here', 'search?q=council', 'search?q=hrbor'],
+  en: ['', 'world', 'world/council-plan-1', 'politics/residents-debate-2', 'politics/residents-debate-2/updates/p-100', 'no/such/page/here', 'search?q=council', 'search?q=hrbor'],
   ru: ['ru/', 'ru/economy', 'ru/world/council-plan-1-ru', 'ru/politics/residents-debate-2-ru', 'ru/no-such-section', 'ru/search?q=%D1%81%D0%BE%D0%B2%D0%B5%D1%82'],
-  hy: ['arm/', 'arm/culture', 'arm/world/council-plan-1-hy', 'arm/politics/residents-debate-2-hy', 'arm/world/no-such-story', 'arm/search'],
+  hy: ['arm/', 'arm/culture', 'arm/world/council-plan-1-hy', 'arm/politics/residents-debate-2-hy', 'arm/politics/residents-debate-2-hy/updates/p-100', 'arm/world/no-such-story', 'arm/search'],
 };
 
 // Pages of the build's own without the app's frame: the offline pages (issue #31).

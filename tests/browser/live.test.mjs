@@ -74,6 +74,44 @@ test('a live story reads without scripts: marker, key events that jump to their 
   await page.close();
 });
 
+test('without scripts every post is reached: older pages one by one from the story, and a key event on an older page opens it', async () => {
+  const page = await env.noScripts.newPage();
+  await page.goto(env.url + STORY);
+  // Every post the JSON has, newest page first, following `next` (taken-down ones aside).
+  const all = [];
+  const gone = new Set(latest().posts.filter((p) => p.deleted).map((p) => p.id));
+  for (let doc = latest(), dir = join(env.root, LATEST, '..'); ; ) {
+    all.push(...doc.posts.filter((p) => !p.deleted && !gone.has(p.id)).map((p) => `post-${p.id}`));
+    if (!doc.next) break;
+    doc = JSON.parse(readFileSync(join(dir, doc.next), 'utf8'));
+  }
+  const seen = await postIds(page);
+  // Links are relative to <base href>: their resolved `href`.
+  let link = await page.$eval('section.live .older a', (a) => a.href);
+  let pages = 0;
+  while (link) {
+    await page.goto(link);
+    pages++;
+    assert.match(await page.title(), /^Older updates · /);
+    assert.equal(await page.getAttribute('meta[name=robots]', 'content'), 'noindex, follow');
+    seen.push(...(await page.$$eval('main ol.posts > li article', (a) => a.map((e) => e.id))));
+    const next = await page.$('a[rel=next]');
+    link = next && (await next.evaluate((a) => a.href));
+  }
+  assert.ok(pages >= 10, `${pages} older pages`);
+  assert.deepEqual(seen, all, 'every post once, newest first');
+  // The oldest key event: its link opens the older page with its post.
+  await page.goto(env.url + STORY);
+  const href = await page.locator('nav.events details a').last().evaluate((a) => a.href);
+  assert.match(href, /\/updates\/[^/#]+#post-/);
+  await page.goto(href);
+  assert.ok(await page.$(`#${href.split('#')[1]}`), `${href} holds its post`);
+  // "Latest updates" leads back to the story's posts.
+  await page.click('nav.pages a:not([rel])');
+  await page.waitForURL(new RegExp(`${STORY}#live-heading$`));
+  await page.close();
+});
+
 test('a post published arrives within one poll interval plus 2 s; a correction replaces it in place; a take-down removes it; an unchanged poll costs no body', async () => {
   const page = await watchedPage(env.context);
   const polls = [];
@@ -190,19 +228,50 @@ test('a reader scrolled into the posts is offered the new ones: nothing moves, f
   await page.close();
 });
 
-test('older posts load as the reader scrolls, and a key event on an older page is loaded and reached', async () => {
+test('older posts load in place (the link, as the reader scrolls, and to reach a key event on an older page); an older page\'s own address works with the app too', async () => {
   const page = await watchedPage(env.context);
   await page.goto(env.url + STORY);
   await page.waitForSelector('#live-posts article');
+  const first = (await postIds(page)).length;
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  await page.click('section.live .older a');
+  await page.waitForFunction((n) => document.querySelectorAll('#live-posts > li').length > n, first);
+  assert.equal(page.url(), env.url + STORY, 'loaded in place, not followed');
   const shown = (await postIds(page)).length;
   // The oldest key event: its post is pages away.
   await page.click('nav.events summary');
   const last = page.locator('nav.events details a').last();
-  const target = (await last.getAttribute('href')).slice(1);
+  // Its link names the older page that holds the post (for a reader without scripts);
+  // the app loads the pages in place instead.
+  const target = (await last.getAttribute('href')).split('#')[1];
   assert.ok(!(await page.$(`#${target}`)), 'not on the page yet');
   await last.click();
   await page.waitForFunction((id) => document.activeElement?.id == id, target, { timeout: 20000 });
   assert.ok((await postIds(page)).length > shown + 100, 'older pages loaded on the way');
+  // An older page opened with the app: taken over as it is, its links live.
+  await page.goto(`${env.url}${STORY}/updates/p-100`);
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  const ids = await page.$$eval('main ol.posts > li article', (a) => a.map((e) => e.id));
+  assert.equal(ids.length, 20, ids.join());
+  await page.click('a[rel=next]');
+  await page.waitForURL(/updates\/p-80$/);
+  await page.waitForFunction((first) => document.querySelector('main ol.posts article')?.id != first, ids[0]);
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
+
+test('search results mark the live story, and only it', async () => {
+  const page = await watchedPage(env.context);
+  await page.goto(`${env.url}search?q=${encodeURIComponent(lead.title)}`);
+  const result = page.locator('main .result', { has: page.locator(`a[href$="${STORY}"]`) });
+  await result.waitFor();
+  assert.equal((await result.locator('.live-marker').textContent()).trim(), 'Live');
+  const marked = await page.$$eval('main .result', (rs) => rs.filter((r) => r.querySelector('.live-marker')).length);
+  const stories = JSON.parse(readFileSync(join(env.root, 'api/en/front.json'), 'utf8'));
+  assert.ok(marked >= 1 && marked <= 2, `${marked} results marked (the live story, perhaps the ended one)`);
+  assert.ok(stories.top[0].live, 'the front page lists it as live');
   assert.deepEqual(page.problems(), []);
   await page.close();
 });

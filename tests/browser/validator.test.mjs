@@ -21,6 +21,7 @@ const PAGES = {
   'article (hy)': 'arm/world/council-plan-1-hy',
   'live story': 'politics/residents-debate-2',
   'live story (ru)': 'ru/politics/residents-debate-2-ru',
+  "live story's older page": 'politics/residents-debate-2/updates/p-100',
   search: 'search?q=council',
   'not found': 'no-such-page',
   'headlines widget': 'embed/section/world?count=3',

@@ -21,6 +21,7 @@ fn site(stories: &[(&str, &str, &str)]) -> Site {
             lead: Some(lead.to_string()),
             section: "world".into(),
             published_at: None,
+            live: None,
         };
         (story, StoryWords::of(title, lead, body))
     }));

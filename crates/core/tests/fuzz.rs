@@ -228,6 +228,7 @@ proptest! {
                 lead: Some(titles[(i + 1) % titles.len()].clone()),
                 section: "world".into(),
                 published_at: None,
+                live: None,
             })
             .collect();
         let n = articles.len();

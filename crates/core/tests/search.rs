@@ -17,6 +17,7 @@ fn story(slug: &str, title: &str, lead: &str, day: u32) -> IndexedArticle {
         lead: Some(lead.into()),
         section: "world".into(),
         published_at: Timestamp::parse(&format!("2026-11-{day:02}T09:00:00+04:00")),
+        live: None,
     }
 }
 

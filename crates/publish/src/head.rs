@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use newsfront::components::title::full_title;
 use newsfront_core::contract::{Article, Block, Image, Live, LiveStatus, PostsPage, SectionInfo};
 use newsfront_core::logic::edition::Edition;
+use newsfront_core::logic::i18n;
 use newsfront_core::logic::live::anchor;
 use newsfront_core::logic::routes;
 
@@ -87,6 +88,20 @@ pub fn widget(site: &EditionTree, title: &str) -> Head {
     tags.meta("name", "robots", "noindex");
     Head {
         title: full_title(title, &site.site.name),
+        tags: tags.0,
+    }
+}
+
+/// An older page of a live story's posts (`routes::live_updates`, at `path`): its own
+/// canonical address, kept out of search results (the story is the result; its links
+/// are followed).
+pub fn live_updates(ctx: &Context, site: &EditionTree, article: &Article, path: &str) -> Head {
+    let older = i18n::text(site.edition).older_posts;
+    let mut tags = Tags::default();
+    tags.meta("name", "robots", "noindex, follow");
+    tags.link("canonical", &ctx.url(path), "");
+    Head {
+        title: full_title(&format!("{older} · {}", article.title), &site.site.name),
         tags: tags.0,
     }
 }

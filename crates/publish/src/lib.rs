@@ -65,6 +65,8 @@ pub struct Report {
     pub pages: usize,
     /// Partner widget pages: a headlines box per section, a card per story.
     pub widgets: usize,
+    /// Live stories' older pages of posts (not in `pages`: not in the sitemaps).
+    pub older_pages: usize,
     /// Pages rendered and written by this run.
     pub rendered: usize,
     pub articles: usize,

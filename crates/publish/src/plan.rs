@@ -257,6 +257,14 @@ pub fn plan<'a>(
         match before {
             Some((page, reads)) if !run.fresh && hashes.print(made, reads)? == page.print => {
                 page_of[i] = Some(page);
+                // A live story's older pages are written with it (`render`): kept with it.
+                let updates = routes::live_updates(entry.edition, &story.section, &entry.slug, "");
+                for (path, print) in run.previous.outputs.range(updates.clone()..) {
+                    if !path.starts_with(&updates) {
+                        break;
+                    }
+                    outputs.insert(path.clone(), *print);
+                }
             }
             _ => {
                 page_of[i] = Some(PENDING);

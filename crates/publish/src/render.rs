@@ -3,12 +3,15 @@
 
 use leptos::prelude::*;
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use newsfront::api::config::Config;
 use newsfront::api::handover;
 use newsfront::browser::router::Address;
-use newsfront_core::contract::{Article, PostsPage, paths};
+use newsfront::components::live::PostPages;
+use newsfront_core::contract::{Article, Live, PostsPage, paths};
+use newsfront_core::logic::live::page_name;
 use newsfront_core::logic::routes;
 
 use crate::head::{self, Head};
@@ -20,6 +23,10 @@ use crate::state::Reads;
 use crate::write::{output_of, write_atomic};
 use crate::{Report, Run, manifest, markup, shell, tree};
 
+/// A job done: its page's size, what it read, and a live story's older pages written
+/// with it.
+type Rendered = (usize, Reads, Vec<String>);
+
 /// Renders and writes the pages the plan says changed, on every thread; a page that
 /// fails is reported and left out of the site (its old file is removed later).
 pub(crate) fn run(run: &Run, plan: &mut Plan, report: &mut Report) {
@@ -27,17 +34,18 @@ pub(crate) fn run(run: &Run, plan: &mut Plan, report: &mut Report) {
     let (site, ctx, state) = (run.site, &run.ctx, run.state);
     let jobs = std::mem::take(&mut plan.to_render);
     let pages = &plan.pages;
-    let rendered: Vec<Result<(usize, Reads), String>> = parallel(
+    let rendered: Vec<Result<Rendered, String>> = parallel(
         &jobs,
         site.threads,
         || Rc::new(site.thread_reader()),
         |reader, job| {
             let mut reads = Vec::new();
-            let mut page = |path: &str, head: &Head, widget: bool| {
-                let (html, read) = page_html(site, reader, path, head, widget);
+            let mut page = |path: &str, head: &Head, widget: bool, pages: Option<&PostPages>| {
+                let (html, read) = page_html(site, reader, path, head, widget, pages);
                 reads.extend(read);
                 write_atomic(site.dist, &output_of(path), &html).map(|()| html.len())
             };
+            let mut updates = Vec::new();
             let (bytes, own) = match job {
                 Render::Page(p) => {
                     let job = &pages[*p];
@@ -47,7 +55,7 @@ pub(crate) fn run(run: &Run, plan: &mut Plan, report: &mut Report) {
                         Kind::Headlines(section) => head::widget(job.edition, &section.title),
                     };
                     let widget = matches!(job.kind, Kind::Headlines(_));
-                    (page(&job.path, &head, widget)?, None)
+                    (page(&job.path, &head, widget, None)?, None)
                 }
                 Render::Story(i) => {
                     let e = &state.articles[*i];
@@ -58,38 +66,52 @@ pub(crate) fn run(run: &Run, plan: &mut Plan, report: &mut Report) {
                         .edition(e.edition)
                         .expect("a story of an edition in the tree");
                     let card = e.card_path().expect("a story in order");
-                    page(&card, &head::widget(edition, &article.title), true)?;
-                    // A live story's newest posts, for its structured data (the page
-                    // reads them too, so they are in its fingerprint).
-                    let posts = match article
-                        .live
-                        .as_ref()
-                        .and_then(|l| l.posts.as_str().strip_prefix(site.config.api_base()))
-                    {
-                        Some(path) => match reader.read(path)? {
-                            Some(text) => tree::decode::<PostsPage>(&site.config, &text, path).ok(),
-                            None => None,
-                        },
-                        None => None,
+                    page(&card, &head::widget(edition, &article.title), true, None)?;
+                    // A live story's newest posts, for its structured data, and its
+                    // older pages, each a page of its own (the pages read them too, so
+                    // they are in its fingerprint).
+                    let live = article.live.as_ref();
+                    let posts = live.and_then(|l| read_posts(site, reader, l.posts.as_str()));
+                    let older = match (live, &posts) {
+                        (Some(live), Some(latest)) => older_pages(site, reader, live, latest),
+                        _ => Vec::new(),
                     };
                     let head = head::article(ctx, edition, &article, posts.as_ref());
                     let at = e.page_path().expect("a story in order");
-                    (page(&at, &head, false)?, Some(path))
+                    let pages = live.map(|live| key_event_pages(live, &older));
+                    let bytes = page(&at, &head, false, pages.as_ref())?;
+                    let section = &e.known.story.as_ref().expect("a story in order").section;
+                    for (name, _) in &older {
+                        let path = routes::live_updates(e.edition, section, &e.slug, name);
+                        page(
+                            &path,
+                            &head::live_updates(ctx, edition, &article, &path),
+                            false,
+                            None,
+                        )?;
+                        updates.push(path);
+                    }
+                    (bytes, Some(path))
                 }
             };
             // The story's own document is in its fingerprint already (`Known::hash`).
             reads.retain(|r| Some(&**r) != own.as_deref());
             reads.sort_unstable();
             reads.dedup();
-            Ok((bytes, reads.into_boxed_slice()))
+            Ok((bytes, reads.into_boxed_slice(), updates))
         },
     );
     for (job, result) in jobs.iter().zip(rendered) {
         let output = output_of(&plan.path(run.state, job));
-        let result = result.and_then(|(bytes, reads)| {
+        let result = result.and_then(|(bytes, reads, updates)| {
             match job {
                 Render::Page(p) => plan.rendered_page(*p, reads)?,
                 Render::Story(i) => plan.rendered_story(run, *i, reads)?,
+            }
+            for path in updates {
+                report.rendered += 1;
+                report.changes.push(format!("+ {}", output_of(&path)));
+                plan.outputs.insert(output_of(&path), 0);
             }
             Ok(bytes)
         });
@@ -128,17 +150,74 @@ pub(crate) fn run(run: &Run, plan: &mut Plan, report: &mut Report) {
         .filter(|j| matches!(j.kind, Kind::Headlines(_)))
         .filter(|j| plan.outputs.contains_key(&output_of(&j.path)))
         .count();
-    report.pages = plan.outputs.len() - headlines + report.articles;
+    report.older_pages = plan
+        .outputs
+        .keys()
+        .filter_map(|output| output.strip_suffix("/index.html"))
+        .filter(|path| matches!(routes::parse(path).1, routes::Route::LiveUpdates { .. }))
+        .count();
+    report.pages = plan.outputs.len() - headlines - report.older_pages + report.articles;
     report.widgets = headlines + report.articles;
+}
+
+/// A page of a live story's posts at `url` (absolute), if it is below the API base and
+/// decodes.
+fn read_posts(site: &Site, reader: &ApiReader, url: &str) -> Option<PostsPage> {
+    let path = url.strip_prefix(site.config.api_base())?;
+    let text = reader.read(path).ok()??;
+    tree::decode::<PostsPage>(&site.config, &text, path).ok()
+}
+
+/// A live story's older pages, newest first, with their names (`live::page_name`):
+/// `next` followed from the newest page while it names a page beside it that decodes,
+/// each page once (a `next` that loops ends the list).
+fn older_pages(
+    site: &Site,
+    reader: &ApiReader,
+    live: &Live,
+    latest: &PostsPage,
+) -> Vec<(String, PostsPage)> {
+    let mut pages = Vec::new();
+    let mut seen = HashSet::new();
+    let mut next = latest.next.clone();
+    while let Some(url) = next {
+        let Some(name) = page_name(&url, &live.posts).filter(|n| seen.insert(n.clone())) else {
+            break;
+        };
+        let Some(page) = read_posts(site, reader, url.as_str()) else {
+            break;
+        };
+        next = page.next.clone();
+        pages.push((name, page));
+    }
+    pages
+}
+
+/// The older page of each key event's post found on one (`PostPages`).
+fn key_event_pages(live: &Live, older: &[(String, PostsPage)]) -> PostPages {
+    let named: HashSet<&str> = live.key_events.iter().map(|e| e.post.as_str()).collect();
+    let mut pages = PostPages::default();
+    for (name, page) in older {
+        for post in &page.posts {
+            if (post.key_event || named.contains(post.id.as_str()))
+                && !pages.0.iter().any(|(id, _)| *id == post.id)
+            {
+                pages.0.push((post.id.clone(), name.clone()));
+            }
+        }
+    }
+    pages
 }
 
 /// What the app shows at `path` (below the site's base) with `query`, its documents read
 /// from `reader`, and every document it looked up: (API URL, text; `None`: missing).
+/// `pages`: a live story's key events on older pages.
 pub fn page(
     config: &Config,
     reader: &Rc<ApiReader>,
     path: &str,
     query: &str,
+    pages: Option<&PostPages>,
 ) -> (String, Vec<(String, Option<String>)>) {
     let source = {
         let reader = Rc::clone(reader);
@@ -155,6 +234,9 @@ pub fn page(
         provide_context(config.clone());
         provide_context(address);
         provide_context(documents.clone());
+        if let Some(pages) = pages {
+            provide_context(pages.clone());
+        }
         view! { <newsfront::app::App/> }.to_html()
     });
     owner.cleanup();
@@ -169,6 +251,7 @@ fn page_html(
     path: &str,
     head: &Head,
     widget: bool,
+    pages: Option<&PostPages>,
 ) -> (String, Vec<Box<str>>) {
     let edition = routes::parse(&format!("/{path}")).0;
     let lang = edition.lang();
@@ -179,7 +262,7 @@ fn page_html(
     } else {
         String::new()
     };
-    let (body, documents) = page(&site.config, reader, &format!("/{path}"), &query);
+    let (body, documents) = page(&site.config, reader, &format!("/{path}"), &query, pages);
     // Every lookup, found or not, by path below the API base (the app asks for nothing
     // else).
     let reads = documents

@@ -129,6 +129,7 @@ fn read_story(
         lead: article.lead,
         section: article.section.slug,
         published_at: article.published_at,
+        live: article.live.as_ref().map(|l| l.status),
     };
     Some((file, words, fingerprint(&text)))
 }

@@ -317,7 +317,11 @@ fn a_second_run_on_an_unchanged_tree_rewrites_nothing() {
     let dist = temp_dir("unchanged-dist");
     let first = build(&dist, &api);
     assert!(first.problems.is_empty(), "{:?}", first.problems);
-    assert_eq!(first.rendered, first.pages);
+    assert_eq!(first.rendered, first.pages + first.older_pages);
+    assert!(
+        first.older_pages > 0,
+        "the demo's live stories have older pages"
+    );
     let again = build(&dist, &api);
     assert_eq!(again.pages, first.pages);
     assert_eq!(again.rendered, 0, "no page rewritten");
@@ -335,10 +339,11 @@ fn publishing_one_story_renders_its_pages_and_no_other_story() {
     apply(&api, &Op::Publish(3), 0);
     let report = build(&dist, &api);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
+    // Pages, not counting a live story's older pages (the story copied may be one).
     let pages: Vec<&String> = report
         .changes
         .iter()
-        .filter(|c| c.ends_with("index.html"))
+        .filter(|c| c.ends_with("index.html") && !c.contains("/updates/"))
         .collect();
     // The story and its card, its section's page and headlines widget, the front page.
     assert_eq!(
@@ -482,14 +487,22 @@ fn a_live_post_renders_only_the_live_story() {
         .map(|lang| read(&api, &format!("{lang}/front.json"))["top"][0]["slug"].clone())
         .map(|s| format!("/{}/", s.as_str().unwrap()))
         .collect();
-    assert_eq!(pages.len(), 6, "{pages:?}");
+    // Each live story's page and card, and its older pages (which show the corrections
+    // and take-downs of its newest page, so they go with it).
     for slug in &live {
-        assert_eq!(
-            pages.iter().filter(|p| p.contains(slug.as_str())).count(),
-            2,
-            "{slug}: {pages:?}"
-        );
+        let (older, own): (Vec<&str>, Vec<&str>) = pages
+            .iter()
+            .filter(|p| p.contains(slug.as_str()))
+            .partition(|p| p.contains("/updates/"));
+        assert_eq!(own.len(), 2, "{slug}: {pages:?}");
+        assert!(older.len() >= 10, "{slug}: {older:?}");
     }
+    assert!(
+        pages
+            .iter()
+            .all(|p| live.iter().any(|s| p.contains(s.as_str()))),
+        "{pages:?}"
+    );
     assert_eq!(report.documents_read, 3, "the three live stories");
     let section = read(&api, "en/front.json")["top"][0]["section"]["slug"].clone();
     let page = std::fs::read_to_string(dist.join(format!(
@@ -498,6 +511,12 @@ fn a_live_post_renders_only_the_live_story() {
         live[0]
     )))
     .unwrap();
-    let newest = read(&api, &format!("en/live{}latest.json", live[0]))["posts"][0]["id"].clone();
-    assert!(page.contains(&format!("id=\"post-{}\"", newest.as_str().unwrap())));
+    let latest = read(&api, &format!("en/live{}latest.json", live[0]));
+    let newest = latest["posts"][0]["id"].as_str().unwrap();
+    assert!(page.contains(&format!("id=\"post-{newest}\"")));
+    // Its next page has a page of its own, linked from the story (without scripts).
+    let next = latest["next"].as_str().unwrap().trim_end_matches(".json");
+    let older = format!("{}{}updates/{next}", section.as_str().unwrap(), live[0]);
+    assert!(page.contains(&format!("href=\"{older}\"")), "{older}");
+    assert!(dist.join(&older).join("index.html").exists());
 }

@@ -7,6 +7,7 @@
 //! what is shown stays.
 
 mod post;
+mod updates;
 
 use std::time::Duration;
 
@@ -16,15 +17,26 @@ use stylers::style;
 
 use crate::api;
 use crate::browser::paged_list::Status;
+use crate::browser::router::href;
 use crate::browser::{freshness, near_end};
 use crate::components::error_box::ErrorBox;
 use crate::components::new_stories::new_items;
 use crate::state::{Reader, SiteData};
 use crate::takeover::Staged;
 use newsfront_core::contract::{KeyEvent, Live, LiveStatus, PostsPage};
+use newsfront_core::logic::edition::Edition;
 use newsfront_core::logic::i18n;
-use newsfront_core::logic::live::{Timeline, anchor, key_events};
+use newsfront_core::logic::live::{Timeline, anchor, key_events, page_name};
+use newsfront_core::logic::routes;
 use post::post_view;
+pub use updates::OlderUpdates;
+
+/// Given by the pre-render step: the older page (its name, `live::page_name`) of each
+/// key event's post that is not on the newest page, so that without JavaScript its
+/// link opens that page. The app has none: a click loads the pages in place. (Post id,
+/// page name) pairs: a story has a few dozen key events, and a map's code cost bytes.
+#[derive(Clone, Default)]
+pub struct PostPages(pub Vec<(String, String)>);
 
 /// How often the newest posts are asked for when `site.json` does not say.
 const POLL_SECONDS: u32 = 30;
@@ -33,8 +45,9 @@ const KEY_EVENTS_SHOWN: usize = 5;
 /// Failed looks in a row before the reader is told.
 const QUIET_FAILURES: u32 = 3;
 
+/// `edition`, `section`, `slug`: the story's, for the addresses of its older pages.
 #[component]
-pub fn LiveBlog(live: Live) -> impl IntoView {
+pub fn LiveBlog(live: Live, edition: Edition, section: String, slug: String) -> impl IntoView {
     let class = style! {
         .live {
             margin: 2rem 0 0 0;
@@ -227,18 +240,28 @@ pub fn LiveBlog(live: Live) -> impl IntoView {
 
     let pinned = live.pinned.clone();
     let live = StoredValue::new(live);
-    let events = move || {
+    // A memo: an older page rarely changes the list, and the list is drawn again only
+    // when it does (with 167 events that was a third of each page's work).
+    let events = Memo::new(move |_| {
         live.with_value(|live| {
             timeline.with(|t| match t {
                 Some(t) => key_events(live, t),
                 None => live.key_events.clone(),
             })
         })
-    };
+    });
     // The newest few at once, the rest behind "All key events" (a `<details>`, which
     // opens without JavaScript).
+    let pages = StoredValue::new(use_context::<PostPages>().unwrap_or_default());
+    let updates = StoredValue::new(move |name: &str| {
+        href(&routes::live_updates(edition, &section, &slug, name))
+    });
     let event_item = move |e: KeyEvent| {
-        let href = format!("#{}", anchor(&e.post));
+        let page = pages.with_value(|p| p.0.iter().find(|(id, _)| *id == e.post).cloned());
+        let href = match page.map(|(_, name)| name) {
+            Some(name) => format!("{}#{}", updates.with_value(|at| at(&name)), anchor(&e.post)),
+            None => format!("#{}", anchor(&e.post)),
+        };
         let id = e.post.clone();
         let go = move |ev: leptos::ev::MouseEvent| {
             let shown = timeline.with_untracked(|t| t.as_ref().is_some_and(|t| t.shows(&id)));
@@ -272,9 +295,8 @@ pub fn LiveBlog(live: Live) -> impl IntoView {
         // `data-live`: the page's own script starts the app once the page has loaded
         // (crates/publish/src/early.js), for the updates, which are why a reader is here.
         <section class="live" aria-labelledby="live-heading" data-live=poll_now.is_some().then_some("")>
-            // The list once per change of the posts: it reads them all.
             {move || {
-                let list = events();
+                let list = events.get();
                 (!list.is_empty()).then(|| view! { class = class,
                     <nav class="events" aria-labelledby="events-heading">
                         <h2 id="events-heading">{move || reader.text().key_events}</h2>
@@ -283,7 +305,7 @@ pub fn LiveBlog(live: Live) -> impl IntoView {
                 })
             }}
             {pinned.map(|post| view! { class = class,
-                <div class="pinned">{post_view(post, now, true)}</div>
+                <div class="pinned">{post_view(post.into(), now, true)}</div>
             })}
             <h2 id="live-heading">{move || reader.text().posts_heading}</h2>
             {new_items(waiting, show_held, i18n::new_updates, "live-posts")}
@@ -302,20 +324,41 @@ pub fn LiveBlog(live: Live) -> impl IntoView {
                 <For
                     each=move || timeline.with(|t| t.as_ref().map(|t| t.posts.clone()).unwrap_or_default())
                     key=|p| (p.id.clone(), p.updated_at.as_ref().map(|t| t.unix()))
-                    children=move |post| view! { <li><Staged>{post_view(post, now, false)}</Staged></li> }
+                    children=move |post| view! { <li class="live-post"><Staged>{post_view(post, now, false)}</Staged></li> }
                 />
             </ol>
             {move || match older.get() {
                 Status::Failed(error) => Some(view! {
                     <ErrorBox what=Signal::derive(move || reader.text().fail_posts) error on_retry=retry/>
                 }.into_any()),
-                Status::Idle if has_older() => Some(view! { class = class,
-                    <div class="older needs-script">
-                        <button type="button" class="button" on:click=move |_| load_older()>
-                            {move || reader.text().older_posts}
-                        </button>
-                    </div>
-                }.into_any()),
+                // A link to the older page's own address where it has one (it works
+                // without JavaScript); the app loads the page in place instead.
+                Status::Idle if has_older() => {
+                    let next = timeline.with(|t| {
+                        let next = t.as_ref()?.older.as_ref()?;
+                        live.with_value(|l| page_name(next, &l.posts))
+                    });
+                    let load = move |ev: leptos::ev::MouseEvent| {
+                        ev.prevent_default();
+                        load_older();
+                    };
+                    Some(match next {
+                        Some(name) => view! { class = class,
+                            <div class="older">
+                                <a class="button" href=updates.with_value(|at| at(&name)) on:click=load>
+                                    {move || reader.text().older_posts}
+                                </a>
+                            </div>
+                        }.into_any(),
+                        None => view! { class = class,
+                            <div class="older needs-script">
+                                <button type="button" class="button" on:click=load>
+                                    {move || reader.text().older_posts}
+                                </button>
+                            </div>
+                        }.into_any(),
+                    })
+                }
                 _ => None,
             }}
             <div node_ref=sentinel aria-hidden="true"></div>

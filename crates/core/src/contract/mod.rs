@@ -297,6 +297,14 @@ pub struct IndexedArticle {
     pub section: String,
     #[serde(default, deserialize_with = "lenient_opt")]
     pub published_at: Option<Timestamp>,
+    /// A live story's marker for its result. Beyond the contract's section 5 (our own
+    /// archive index writes it; an index without it lists no marker).
+    #[serde(
+        default,
+        deserialize_with = "lenient_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub live: Option<LiveStatus>,
 }
 
 /// Section 6: one page of the backend's search results.

@@ -19,6 +19,13 @@ pub enum Route {
         section: String,
         slug: String,
     },
+    /// One older page of a live story's posts (`live::page_name`), so that every post
+    /// can be reached without JavaScript.
+    LiveUpdates {
+        section: String,
+        slug: String,
+        page: String,
+    },
     /// A partner widget: a section's latest headlines.
     EmbedSection {
         section: String,
@@ -36,6 +43,8 @@ pub enum Route {
 }
 
 const RESERVED: &[&str] = &["search", "embed"];
+/// The folder of a live story's older pages below its own path.
+const UPDATES: &str = "updates";
 
 /// The search worker's loader, a file of the build below the base (Trunk names it after
 /// the worker's `data-bin` in index.html).
@@ -85,6 +94,11 @@ pub fn parse(path: &str) -> (Edition, Route) {
             section: section.clone(),
             slug: slug.clone(),
         },
+        [section, slug, updates, page] if updates == UPDATES => Route::LiveUpdates {
+            section: section.clone(),
+            slug: slug.clone(),
+            page: page.clone(),
+        },
         _ => Route::NotFound,
     };
     (edition, page)
@@ -116,6 +130,15 @@ pub fn article(edition: Edition, section: &str, slug: &str) -> String {
         edition_root(edition),
         encode_component(section),
         encode_component(slug)
+    )
+}
+
+/// An older page of a live story's posts.
+pub fn live_updates(edition: Edition, section: &str, slug: &str, page: &str) -> String {
+    format!(
+        "{}/{UPDATES}/{}",
+        article(edition, section, slug),
+        encode_component(page)
     )
 }
 
@@ -162,6 +185,24 @@ mod tests {
                 }
             )
         );
+    }
+
+    #[test]
+    fn a_live_storys_older_pages_parse_back() {
+        let path = live_updates(Edition::Ru, "world", "talks", "2025-04-09T12-10-00");
+        assert_eq!(path, "ru/world/talks/updates/2025-04-09T12-10-00");
+        assert_eq!(
+            parse(&path),
+            (
+                Edition::Ru,
+                Route::LiveUpdates {
+                    section: "world".into(),
+                    slug: "talks".into(),
+                    page: "2025-04-09T12-10-00".into()
+                }
+            )
+        );
+        assert_eq!(parse("world/talks/other/x").1, Route::NotFound);
     }
 
     #[test]

@@ -67,13 +67,14 @@ fn main() -> ExitCode {
                 eprintln!("prerender: left out {problem}");
             }
             println!(
-                "prerender: {} pages ({} articles) and {} partner widgets, {} rendered ({:.1} KB per article page at most), {} unchanged, {} documents read, {} later feed pages read, {} files written or removed, {} RSS feeds, {} sitemap files (at most {} URLs), {} stories indexed for search, in {:.2} s",
+                "prerender: {} pages ({} articles) and {} partner widgets, {} older pages of live stories, {} rendered ({:.1} KB per article page at most), {} unchanged, {} documents read, {} later feed pages read, {} files written or removed, {} RSS feeds, {} sitemap files (at most {} URLs), {} stories indexed for search, in {:.2} s",
                 report.pages,
                 report.articles,
                 report.widgets,
+                report.older_pages,
                 report.rendered,
                 report.article_bytes_max as f64 / 1024.0,
-                report.pages - report.rendered,
+                report.pages + report.older_pages - report.rendered,
                 report.documents_read,
                 report.listings_read,
                 report.changes.len(),
