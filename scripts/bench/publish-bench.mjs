@@ -118,6 +118,12 @@ for (const n of SIZES) {
   relist(api, lang, gone, (items) => items.filter((i) => i.slug !== gone));
   const down = prerender(dist, api, `takedown-${n}`);
   rows.push([`${n}/edition: take one story down`, down, 'expected: the story and its card removed (and a listing page that showed it)']);
+
+  // A live story's new post (issue #30), as `scripts/serve.sh` publishes them: one in each
+  // edition's live story.
+  execFileSync(bin('demo-gen'), ['--live-update', '--step', '1', '--out', api]);
+  const post = prerender(dist, api, `live-post-${n}`);
+  rows.push([`${n}/edition: a live story's new post`, post, 'expected: each edition\'s live story, its card and its older pages']);
 }
 
 const pad = (s, w) => String(s).padEnd(w);
