@@ -113,7 +113,7 @@ async function scrollThrough(path, done, step) {
   const figures = await tab.evaluate(() => ({
     tasks: window.__tasks,
     heap: performance.memory?.usedJSHeapSize || 0,
-    posts: document.querySelectorAll('#live-posts > li').length,
+    posts: document.querySelectorAll('#live-posts li.live-post').length,
     cards: document.querySelectorAll('.section-feed article').length,
   }));
   const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }));
@@ -130,9 +130,9 @@ const row = (name, f, n) => {
 };
 // A reader scrolling briskly (400 px each 100 ms, half a phone screen), the floor's case;
 // then flinging (1,600 px each 100 ms: two screens at once, each drawn in one frame).
-const live = await scrollThrough(LIVE, `() => document.querySelectorAll('#live-posts > li').length >= ${target}`, 400);
+const live = await scrollThrough(LIVE, `() => document.querySelectorAll('#live-posts li.live-post').length >= ${target}`, 400);
 row(`live story (${posts} posts)`, live, live.posts);
-const fling = await scrollThrough(LIVE, `() => document.querySelectorAll('#live-posts > li').length >= ${target}`, 1600);
+const fling = await scrollThrough(LIVE, `() => document.querySelectorAll('#live-posts li.live-post').length >= ${target}`, 1600);
 row('  the same, flung', fling, fling.posts);
 // Its section's feed under it loads once near and then offers a button: the end is the page's.
 const ordinary = await scrollThrough(ORDINARY, `() => document.querySelectorAll('.section-feed article').length > 0 && window.scrollY + innerHeight >= document.documentElement.scrollHeight - 10`, 400);

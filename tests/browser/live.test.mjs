@@ -46,7 +46,7 @@ function publish(step) {
 }
 
 const latest = () => JSON.parse(readFileSync(join(env.root, LATEST), 'utf8'));
-const postIds = (page) => page.$$eval('#live-posts > li article', (a) => a.map((e) => e.id));
+const postIds = (page) => page.$$eval('#live-posts li.live-post > article', (a) => a.map((e) => e.id));
 /// A look at once, as when the reader comes back to the tab.
 const lookNow = (page) => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
 
@@ -196,10 +196,10 @@ test('a reader scrolled into the posts is offered the new ones: nothing moves, f
     }).observe({ type: 'layout-shift', buffered: false });
   });
   // Into the middle of the posts, with a link of one of them focused.
-  const middle = page.locator('#live-posts > li').nth(8);
+  const middle = page.locator('#live-posts li.live-post').nth(8);
   await middle.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, 200));
-  await page.locator('#live-posts > li:nth-child(9) article').focus();
+  await page.locator('#live-posts li.live-post > article').nth(8).focus();
   await page.waitForTimeout(300);
   const y = await page.evaluate(() => window.scrollY);
   const focused = await page.evaluate(() => document.activeElement.id);
@@ -236,7 +236,7 @@ test('older posts load in place (the link, as the reader scrolls, and to reach a
   await page.mouse.move(5, 5);
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
   await page.click('section.live .older a');
-  await page.waitForFunction((n) => document.querySelectorAll('#live-posts > li').length > n, first);
+  await page.waitForFunction((n) => document.querySelectorAll('#live-posts li.live-post').length > n, first);
   assert.equal(page.url(), env.url + STORY, 'loaded in place, not followed');
   const shown = (await postIds(page)).length;
   // The oldest key event: its post is pages away.

@@ -11,7 +11,7 @@ mod updates;
 
 use std::time::Duration;
 
-use leptos::html::{Div, Ol};
+use leptos::html::Div;
 use leptos::prelude::*;
 use stylers::style;
 
@@ -26,7 +26,7 @@ use crate::takeover::Staged;
 use newsfront_core::contract::{KeyEvent, Live, LiveStatus, PostsPage};
 use newsfront_core::logic::edition::Edition;
 use newsfront_core::logic::i18n;
-use newsfront_core::logic::live::{Timeline, anchor, key_events, page_name};
+use newsfront_core::logic::live::{Blocks, Timeline, anchor, key_events, page_name};
 use newsfront_core::logic::routes;
 use post::post_view;
 pub use updates::OlderUpdates;
@@ -123,7 +123,7 @@ pub fn LiveBlog(live: Live, edition: Edition, section: String, slug: String) -> 
         on_cleanup(move || tick.clear());
     }
 
-    let list = NodeRef::<Ol>::new();
+    let list = NodeRef::<Div>::new();
     let waiting = RwSignal::new(0usize);
     let announced = RwSignal::new(String::new());
     let failures = RwSignal::new(0u32);
@@ -290,6 +290,7 @@ pub fn LiveBlog(live: Live, edition: Edition, section: String, slug: String) -> 
         }
     };
     let now: Signal<f64> = now.into();
+    let blocks = StoredValue::new(Blocks::default());
 
     view! { class = class,
         // `data-live`: the page's own script starts the app once the page has loaded
@@ -320,13 +321,23 @@ pub fn LiveBlog(live: Live, edition: Edition, section: String, slug: String) -> 
                     }>{move || reader.text().retry}</button>
                 </p>
             })}
-            <ol class="posts" id="live-posts" tabindex="-1" node_ref=list>
+            // In blocks (`live::Blocks`: a block off screen is skipped whole, base.css).
+            <div class="posts" id="live-posts" tabindex="-1" node_ref=list>
                 <For
-                    each=move || timeline.with(|t| t.as_ref().map(|t| t.posts.clone()).unwrap_or_default())
-                    key=|p| (p.id.clone(), p.updated_at.as_ref().map(|t| t.unix()))
-                    children=move |post| view! { <li class="live-post"><Staged>{post_view(post, now, false)}</Staged></li> }
+                    each=move || timeline.with(|t| {
+                        let posts = t.as_ref().map(|t| t.posts.as_slice()).unwrap_or_default();
+                        blocks.try_update_value(|b| b.group(posts)).unwrap_or_default()
+                    })
+                    key=|b| b.key
+                    children=move |block| view! {
+                        <ol class="live-block">
+                            {block.posts.into_iter().map(|post| view! {
+                                <li class="live-post"><Staged>{post_view(post, now, false)}</Staged></li>
+                            }).collect_view()}
+                        </ol>
+                    }
                 />
-            </ol>
+            </div>
             {move || match older.get() {
                 Status::Failed(error) => Some(view! {
                     <ErrorBox what=Signal::derive(move || reader.text().fail_posts) error on_retry=retry/>
