@@ -37,8 +37,8 @@ const CRITICAL_BUDGET_KB = 12.7;
 // events' memo 2.0 KB); 213.8 with the live marker in search results; 214.8 with a live
 // story's posts drawn in blocks of 20 (logic::live::Blocks, 1.0 KB: scrolling through
 // 2,000 posts at 4x CPU, 14 tasks over 50 ms and the longest 63 ms, against 63 and 122
-// ms with a box per post, the same build and run).
-const APP_BUDGET_KB = 214.8;
+// ms with a box per post, the same build and run; 214.84 measured).
+const APP_BUDGET_KB = 214.9;
 const WASM_GOAL_KB = 150;
 const LOADER_BUDGET_KB = 3;
 // Issue #18: a widget costs what static content costs.

@@ -230,6 +230,18 @@ pub fn plan<'a>(
     // can be a section page's (an English section called `ru`): whether one may clash
     // is known by its folder (edition and section), and only there is its path made.
     let order = order(run);
+    // The older pages of live stories last written, by their story's slug: an unchanged
+    // story keeps its own by a lookup. (A range search per story cost a path built for
+    // each of an archive's stories, though few are live.)
+    let mut older_pages: FxHashMap<String, Vec<(&String, u64)>> = FxHashMap::default();
+    for (path, &print) in &run.previous.outputs {
+        let mut segments = path.rsplit('/').skip(2);
+        if let (Some(routes::UPDATES), Some(slug)) = (segments.next(), segments.next())
+            && let Some(slug) = newsfront_core::logic::uri::percent_decode(slug)
+        {
+            older_pages.entry(slug).or_default().push((path, print));
+        }
+    }
     let page_paths: FxHashSet<&str> = pages.iter().map(|j| j.path.as_str()).collect();
     let mut may_clash: FxHashMap<(Edition, &str), bool> = FxHashMap::default();
     let mut page_of: Vec<Option<Page>> = vec![None; run.state.articles.len()];
@@ -258,12 +270,12 @@ pub fn plan<'a>(
             Some((page, reads)) if !run.fresh && hashes.print(made, reads)? == page.print => {
                 page_of[i] = Some(page);
                 // A live story's older pages are written with it (`render`): kept with it.
-                let updates = routes::live_updates(entry.edition, &story.section, &entry.slug, "");
-                for (path, print) in run.previous.outputs.range(updates.clone()..) {
-                    if !path.starts_with(&updates) {
-                        break;
+                if let Some(kept) = older_pages.get(&*entry.slug) {
+                    let updates =
+                        routes::live_updates(entry.edition, &story.section, &entry.slug, "");
+                    for &(path, print) in kept.iter().filter(|(p, _)| p.starts_with(&updates)) {
+                        outputs.insert(path.clone(), print);
                     }
-                    outputs.insert(path.clone(), *print);
                 }
             }
             _ => {

@@ -44,7 +44,7 @@ pub enum Route {
 
 const RESERVED: &[&str] = &["search", "embed"];
 /// The folder of a live story's older pages below its own path.
-const UPDATES: &str = "updates";
+pub const UPDATES: &str = "updates";
 
 /// The search worker's loader, a file of the build below the base (Trunk names it after
 /// the worker's `data-bin` in index.html).
